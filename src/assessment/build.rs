@@ -1,0 +1,214 @@
+//! Turning resolved rows from any input form into an [`Assessment`]:
+//! value checks, duplicate detection and catalog ordering, shared by the
+//! JSON, CSV and XLSX readers.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::assessment::resolve::{Resolver, Target, Unresolved};
+use crate::assessment::{Answer, Assessment, DecValue, Evidence};
+use crate::catalog::Framework;
+use crate::error::{Error, Place, Result};
+use crate::text::Text;
+use crate::tr;
+
+/// One row as read from a file, before resolution.
+#[derive(Debug, Clone, Default)]
+pub struct RawAnswer {
+    /// How the indicator was written.
+    pub indicator: String,
+    /// Where the indicator is.
+    pub indicator_place: Option<Place>,
+    /// The value as written (`3`, `3,5`), or `None` when left empty.
+    pub value: Option<String>,
+    /// Where the value is.
+    pub value_place: Option<Place>,
+    /// Justification.
+    pub justification: Option<String>,
+    /// Evidence items.
+    pub evidence: Vec<Evidence>,
+    /// The source line, shown under errors.
+    pub snippet: Option<String>,
+}
+
+/// Metadata read from the file.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Framework id written in the file.
+    pub framework: Option<String>,
+    /// Agency.
+    pub agency: Option<String>,
+    /// Year.
+    pub year: Option<i32>,
+    /// Source.
+    pub source: Option<String>,
+    /// External index values written as metadata (JSON `external`).
+    pub external: Vec<(String, String, Option<Place>)>,
+}
+
+fn unresolved_error(file: &str, raw: &RawAnswer, u: Unresolved) -> Error {
+    let mut e = Error::input(file, u.message)
+        .at_opt(raw.indicator_place.clone())
+        .with_hint(u.hint);
+    if !u.candidates.is_empty() {
+        e = e.expected(Text::same(u.candidates.join(" | ")));
+    }
+    if let Some(s) = &raw.snippet {
+        e = e.with_snippet(s.clone());
+    }
+    e
+}
+
+fn value_error(file: &str, raw: &RawAnswer, msg: Text, fw: &Framework) -> Error {
+    let mut e = Error::input(file, msg)
+        .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()))
+        .expected(fw.scale_text())
+        .with_hint(tr!(
+            "perbaiki nilainya, atau kosongkan bila belum dinilai",
+            "fix the value, or leave it empty if it has not been assessed"
+        ));
+    if let Some(s) = &raw.snippet {
+        e = e.with_snippet(s.clone());
+    }
+    e
+}
+
+/// Parses a value for `fw`: a decimal on its scale.
+pub fn parse_value(fw: &Framework, s: &str) -> std::result::Result<Decimal, Text> {
+    let d = crate::decimal::parse(s)
+        .ok_or_else(|| tr!("`{}` bukan angka", "`{}` is not a number", s.trim()))?;
+    if !fw.on_scale(d) {
+        return Err(if d >= fw.scale.min && d <= fw.scale.max {
+            tr!(
+                "nilai {} bukan tingkat bulat; {} memakai tingkat bilangan bulat",
+                "value {} is not a whole level; {} uses whole levels",
+                s.trim(),
+                fw.id
+            )
+        } else {
+            tr!(
+                "nilai {} di luar skala {}",
+                "value {} is outside the {} scale",
+                s.trim(),
+                fw.id
+            )
+        });
+    }
+    Ok(d.normalize())
+}
+
+/// Builds the assessment for `fw` from raw rows.
+pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Result<Assessment> {
+    let resolver = Resolver::new(fw);
+    let mut answers: BTreeMap<String, (Answer, Option<Place>)> = BTreeMap::new();
+    let mut external: BTreeMap<String, DecValue> = BTreeMap::new();
+    let mut ext_places: BTreeMap<String, Option<Place>> = BTreeMap::new();
+    let mut rows = rows;
+    for (key, value, place) in meta.external {
+        rows.push(RawAnswer {
+            indicator: key,
+            indicator_place: place.clone(),
+            value: Some(value),
+            value_place: place,
+            ..RawAnswer::default()
+        });
+    }
+    for raw in rows {
+        let target = resolver
+            .resolve(&raw.indicator)
+            .map_err(|u| unresolved_error(file, &raw, u))?;
+        let Some(value) = raw.value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue; // not answered: partial assessments are valid
+        };
+        match target {
+            Target::Item(key) => {
+                let v = parse_value(fw, value).map_err(|m| value_error(file, &raw, m, fw))?;
+                if let Some((_, first)) = answers.get(&key) {
+                    let (at_id, at_en) = first_place(first.as_ref());
+                    let mut e = Error::input(
+                        file,
+                        Text::new(
+                            format!("indikator {}:{key} muncul dua kali{at_id}", fw.id),
+                            format!("indicator {}:{key} appears twice{at_en}", fw.id),
+                        ),
+                    )
+                    .at_opt(raw.indicator_place.clone())
+                    .with_hint(tr!(
+                        "hapus salah satu baris, atau gabungkan penjelasannya",
+                        "remove one of the rows, or merge their justifications"
+                    ));
+                    if let Some(s) = &raw.snippet {
+                        e = e.with_snippet(s.clone());
+                    }
+                    return Err(e);
+                }
+                let answer = Answer {
+                    indicator: format!("{}:{key}", fw.id),
+                    value: v,
+                    justification: raw
+                        .justification
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                    evidence: raw.evidence.clone(),
+                };
+                answers.insert(key, (answer, raw.indicator_place.clone()));
+            }
+            Target::External(key) => {
+                let d = crate::decimal::parse(value).ok_or_else(|| {
+                    value_error(
+                        file,
+                        &raw,
+                        tr!("`{}` bukan angka", "`{}` is not a number", value.trim()),
+                        fw,
+                    )
+                })?;
+                if ext_places.contains_key(&key) {
+                    return Err(Error::input(
+                        file,
+                        tr!(
+                            "nilai indeks eksternal `{}` muncul dua kali",
+                            "external index `{}` is given twice",
+                            key
+                        ),
+                    )
+                    .at_opt(raw.indicator_place.clone()));
+                }
+                ext_places.insert(key.clone(), raw.indicator_place.clone());
+                external.insert(key, DecValue(d.normalize()));
+            }
+        }
+    }
+    let order: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+    let mut ordered = Vec::with_capacity(answers.len());
+    for k in &order {
+        if let Some((a, _)) = answers.remove(k) {
+            ordered.push(a);
+        }
+    }
+    Ok(Assessment {
+        framework: fw.id.clone(),
+        agency: meta.agency,
+        year: meta.year,
+        source: meta.source,
+        answers: ordered,
+        external,
+    })
+}
+
+fn first_place(p: Option<&Place>) -> (String, String) {
+    match p {
+        Some(Place::Line { line, .. }) => (
+            format!(" (pertama di baris {line})"),
+            format!(" (first on line {line})"),
+        ),
+        Some(Place::Cell { sheet, cell }) => (
+            format!(" (pertama di sel {sheet}!{cell})"),
+            format!(" (first in cell {sheet}!{cell})"),
+        ),
+        Some(Place::Field(f)) => (format!(" (pertama di {f})"), format!(" (first at {f})")),
+        None => (String::new(), String::new()),
+    }
+}

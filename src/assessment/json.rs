@@ -1,0 +1,282 @@
+//! The canonical JSON form of an assessment, read leniently: values as
+//! numbers or strings, indicators by id, number or name, evidence as
+//! strings or objects; `levels` (`{"3": 4}`) as a shorthand for answers.
+
+use serde_json::Value;
+
+use crate::assessment::Evidence;
+use crate::assessment::build::{Meta, RawAnswer};
+use crate::error::{Error, Place, Result, line_col_of, line_text};
+use crate::text::Text;
+use crate::tr;
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn place_of(text: &str, needle: &str, nth: usize) -> Option<Place> {
+    let (off, _) = text.match_indices(needle).nth(nth)?;
+    let (line, col) = line_col_of(text, off);
+    Some(Place::line_col(line, col))
+}
+
+fn type_error(file: &str, text: &str, field: &str, place: Option<Place>, want: Text) -> Error {
+    let mut e = Error::input(
+        file,
+        tr!("jenis nilai `{}` salah", "`{}` has the wrong type", field),
+    )
+    .at_opt(place.clone())
+    .expected(want);
+    if let Some(Place::Line { line, .. }) = place
+        && let Some(l) = line_text(text, line)
+    {
+        e = e.with_snippet(l);
+    }
+    e
+}
+
+/// Reads metadata and answers from JSON text.
+pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = serde_json::from_str(text).map_err(|e| crate::json::error(file, text, &e))?;
+    let Value::Object(obj) = &root else {
+        return Err(Error::input(
+            file,
+            tr!(
+                "JSON penilaian harus berupa objek",
+                "an assessment in JSON must be an object"
+            ),
+        )
+        .at(Place::line_col(1, 1))
+        .expected(Text::same(
+            "{\"framework\": \"spbe-2020\", \"answers\": [{\"indicator\": \"spbe-2020:1\", \"value\": 3}]}",
+        )));
+    };
+    let mut meta = Meta::default();
+    let str_field = |k: &str| -> Result<Option<String>> {
+        match obj.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(type_error(
+                file,
+                text,
+                k,
+                place_of(text, &format!("\"{k}\""), 0),
+                tr!("teks", "a string"),
+            )),
+        }
+    };
+    meta.framework = str_field("framework")?;
+    meta.agency = str_field("agency")?;
+    meta.source = str_field("source")?;
+    meta.year = match obj.get("year") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let y = scalar(v)
+                .and_then(|s| s.parse::<i32>().ok())
+                .filter(|y| (1900..=2200).contains(y));
+            Some(y.ok_or_else(|| {
+                type_error(
+                    file,
+                    text,
+                    "year",
+                    place_of(text, "\"year\"", 0),
+                    tr!(
+                        "tahun empat angka, misalnya 2025",
+                        "a four-digit year such as 2025"
+                    ),
+                )
+            })?)
+        }
+    };
+    if let Some(ext) = obj.get("external") {
+        let Value::Object(m) = ext else {
+            return Err(type_error(
+                file,
+                text,
+                "external",
+                place_of(text, "\"external\"", 0),
+                Text::same("{\"sdi\": \"68.75\"}"),
+            ));
+        };
+        for (k, v) in m {
+            let place = place_of(text, &format!("\"{k}\""), 0);
+            let s = scalar(v).ok_or_else(|| {
+                type_error(file, text, k, place.clone(), tr!("angka", "a number"))
+            })?;
+            meta.external.push((k.clone(), s, place));
+        }
+    }
+    let mut rows = Vec::new();
+    match (obj.get("answers"), obj.get("levels")) {
+        (Some(Value::Array(items)), _) => {
+            for (i, item) in items.iter().enumerate() {
+                let place =
+                    place_of(text, "\"indicator\"", i).or_else(|| place_of(text, "\"answers\"", 0));
+                let snippet = match &place {
+                    Some(Place::Line { line, .. }) => line_text(text, *line),
+                    _ => None,
+                };
+                let Value::Object(a) = item else {
+                    return Err(type_error(
+                        file,
+                        text,
+                        &format!("answers[{i}]"),
+                        place_of(text, "\"answers\"", 0),
+                        Text::same("{\"indicator\": \"spbe-2020:1\", \"value\": 3}"),
+                    ));
+                };
+                let indicator = a.get("indicator").and_then(scalar).ok_or_else(|| {
+                    type_error(
+                        file,
+                        text,
+                        &format!("answers[{i}].indicator"),
+                        place.clone(),
+                        tr!(
+                            "id, nomor atau nama indikator",
+                            "an indicator id, number or name"
+                        ),
+                    )
+                })?;
+                let value = match a.get("value") {
+                    None | Some(Value::Null) => None,
+                    Some(v) => Some(scalar(v).ok_or_else(|| {
+                        type_error(
+                            file,
+                            text,
+                            &format!("answers[{i}].value"),
+                            place.clone(),
+                            tr!("angka", "a number"),
+                        )
+                    })?),
+                };
+                let justification = match a.get("justification") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(_) => {
+                        return Err(type_error(
+                            file,
+                            text,
+                            &format!("answers[{i}].justification"),
+                            place.clone(),
+                            tr!("teks", "a string"),
+                        ));
+                    }
+                };
+                let evidence = match a.get("evidence") {
+                    None | Some(Value::Null) => vec![],
+                    Some(Value::String(s)) => Evidence::parse_list(s),
+                    Some(Value::Array(list)) => {
+                        let mut out = Vec::new();
+                        for e in list {
+                            match e {
+                                Value::String(s) => out.extend(Evidence::parse(s)),
+                                Value::Object(o) => {
+                                    let name = o.get("name").and_then(Value::as_str);
+                                    let url = o.get("url").and_then(Value::as_str);
+                                    match (name, url) {
+                                        (Some(n), u) => out.push(Evidence {
+                                            name: n.to_string(),
+                                            url: u.map(str::to_string),
+                                        }),
+                                        (None, Some(u)) => out.extend(Evidence::parse(u)),
+                                        (None, None) => {
+                                            return Err(type_error(
+                                                file,
+                                                text,
+                                                &format!("answers[{i}].evidence"),
+                                                place.clone(),
+                                                Text::same(
+                                                    "{\"name\": \"...\", \"url\": \"https://...\"}",
+                                                ),
+                                            ));
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    return Err(type_error(
+                                        file,
+                                        text,
+                                        &format!("answers[{i}].evidence"),
+                                        place.clone(),
+                                        tr!(
+                                            "daftar teks atau objek",
+                                            "a list of strings or objects"
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                        out
+                    }
+                    Some(_) => {
+                        return Err(type_error(
+                            file,
+                            text,
+                            &format!("answers[{i}].evidence"),
+                            place.clone(),
+                            tr!("daftar teks atau objek", "a list of strings or objects"),
+                        ));
+                    }
+                };
+                rows.push(RawAnswer {
+                    indicator,
+                    indicator_place: place.clone(),
+                    value,
+                    value_place: place,
+                    justification,
+                    evidence,
+                    snippet,
+                });
+            }
+        }
+        (Some(_), _) => {
+            return Err(type_error(
+                file,
+                text,
+                "answers",
+                place_of(text, "\"answers\"", 0),
+                tr!("daftar jawaban", "a list of answers"),
+            ));
+        }
+        (None, Some(Value::Object(levels))) => {
+            for (k, v) in levels {
+                let place = place_of(text, &format!("\"{k}\""), 0);
+                let value = scalar(v).ok_or_else(|| {
+                    type_error(
+                        file,
+                        text,
+                        &format!("levels.{k}"),
+                        place.clone(),
+                        tr!("angka", "a number"),
+                    )
+                })?;
+                rows.push(RawAnswer {
+                    indicator: k.clone(),
+                    indicator_place: place.clone(),
+                    value: Some(value),
+                    value_place: place,
+                    ..RawAnswer::default()
+                });
+            }
+        }
+        (None, _) => {
+            return Err(Error::input(
+                file,
+                tr!(
+                    "tidak ada `answers` dalam berkas penilaian",
+                    "the assessment has no `answers`"
+                ),
+            )
+            .at(Place::line_col(1, 1))
+            .expected(Text::same(
+                "{\"framework\": \"spbe-2020\", \"answers\": [{\"indicator\": \"spbe-2020:1\", \"value\": 3}]}",
+            )));
+        }
+    }
+    Ok((meta, rows))
+}

@@ -1,0 +1,233 @@
+//! Assessments: the model, and readers for the forms agencies keep them in
+//! (canonical JSON, CSV, XLSX/XLS/ODS).
+
+mod build;
+mod csv;
+mod json;
+mod model;
+pub mod resolve;
+mod table;
+mod xlsx;
+
+use std::path::Path;
+
+pub use build::{Meta, RawAnswer, parse_value};
+pub use model::*;
+pub use table::header_key;
+
+use crate::catalog::{Catalog, Framework};
+use crate::error::{Error, Result};
+use crate::text::Text;
+use crate::tr;
+
+/// Largest input file read (an assessment is a few hundred kilobytes at most).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The input forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Canonical JSON.
+    Json,
+    /// Delimited text.
+    Csv,
+    /// A spreadsheet (XLSX, XLSM, XLS, ODS).
+    Spreadsheet,
+}
+
+/// Decides the form from the first bytes, then the file extension.
+pub fn sniff(path: &str, bytes: &[u8]) -> Form {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Form::Spreadsheet;
+    }
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => return Form::Spreadsheet,
+        "json" => return Form::Json,
+        "csv" | "tsv" | "txt" => return Form::Csv,
+        _ => {}
+    }
+    let start = bytes
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+        .copied()
+        .next();
+    match start {
+        Some(b'{') | Some(b'[') => Form::Json,
+        _ => Form::Csv,
+    }
+}
+
+/// Reads the assessment in `path`. `framework` (from `--framework`) is
+/// required when the file does not say which framework it is in.
+pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<Assessment> {
+    let label = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
+    if meta.is_dir() {
+        return Err(Error::input(
+            path,
+            tr!(
+                "ini folder, bukan berkas penilaian",
+                "this is a folder, not an assessment file"
+            ),
+        ));
+    }
+    if meta.len() as usize > MAX_INPUT_BYTES {
+        return Err(too_large(&label, meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+    read_bytes(&label, bytes, catalog, framework)
+}
+
+fn too_large(label: &str, len: u64) -> Error {
+    Error::input(
+        label,
+        tr!(
+            "berkas terlalu besar ({} bita) untuk sebuah penilaian",
+            "the file is too large ({} bytes) for an assessment",
+            len
+        ),
+    )
+    .expected(tr!(
+        "paling besar {} MiB",
+        "at most {} MiB",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    ))
+    .with_hint(tr!(
+        "hapus lembar dan gambar yang tidak perlu, atau ekspor sebagai CSV",
+        "remove unneeded sheets and images, or export as CSV"
+    ))
+}
+
+/// Reads an assessment from bytes; `label` names the file in errors.
+pub fn read_bytes(
+    label: &str,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    framework: Option<&str>,
+) -> Result<Assessment> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(label, bytes.len() as u64));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(
+            Error::input(label, tr!("berkas kosong", "the file is empty")).with_hint(tr!(
+                "isi berkas dengan jawaban; contoh: `spbe-pemdi template spbe-2020`",
+                "fill the file with answers; see `spbe-pemdi template spbe-2020`"
+            )),
+        );
+    }
+    let (meta, rows) = match sniff(label, &bytes) {
+        Form::Json => {
+            let text = csv::decode(label, &bytes)?;
+            json::read(label, &text)?
+        }
+        Form::Csv => {
+            let text = csv::decode(label, &bytes)?;
+            table::read_rows(label, &csv::rows(label, &text)?)?
+        }
+        Form::Spreadsheet => {
+            let sheets = xlsx::sheets(label, bytes)?;
+            let mut first_err = None;
+            let mut found = None;
+            for (_, rows) in &sheets {
+                match table::read_rows(label, rows) {
+                    Ok(r) => {
+                        found = Some(r);
+                        break;
+                    }
+                    Err(e) => {
+                        first_err.get_or_insert(e);
+                    }
+                }
+            }
+            match (found, first_err) {
+                (Some(r), _) => r,
+                (None, Some(e)) => return Err(e),
+                (None, None) => {
+                    return Err(Error::input(
+                        label,
+                        tr!("lembar kerja tanpa lembar", "the workbook has no sheets"),
+                    ));
+                }
+            }
+        }
+    };
+    let fw = choose_framework(label, catalog, framework, &meta, &rows)?;
+    build::build(label, fw, meta, rows)
+}
+
+/// Picks the framework: `--framework`, the file's own, ids written in the
+/// file, or the only framework whose names match every indicator.
+fn choose_framework<'a>(
+    label: &str,
+    catalog: &'a Catalog,
+    given: Option<&str>,
+    meta: &Meta,
+    rows: &[RawAnswer],
+) -> Result<&'a Framework> {
+    let from_file = meta.framework.as_deref().map(str::trim).or_else(|| {
+        rows.iter()
+            .find_map(|r| resolve::split_id(&r.indicator).map(|(fw, _)| fw))
+    });
+    match (given, from_file) {
+        (Some(g), Some(f)) if g != f => Err(Error::usage(tr!(
+            "--framework {} berbeda dengan framework dalam berkas ({})",
+            "--framework {} differs from the framework in the file ({})",
+            g,
+            f
+        ))
+        .in_file(label)
+        .with_hint(tr!(
+            "hapus --framework, atau perbaiki berkasnya",
+            "drop --framework, or fix the file"
+        ))),
+        (Some(id), _) => catalog.require(id),
+        (None, Some(id)) => catalog.get(id).ok_or_else(|| {
+            Error::input(
+                label,
+                tr!(
+                    "framework dalam berkas tidak dikenal: `{}`",
+                    "unknown framework in the file: `{}`",
+                    id
+                ),
+            )
+            .expected(Text::same(catalog.ids().join(", ")))
+        }),
+        (None, None) => {
+            let has_names = rows.iter().any(|r| {
+                r.indicator.chars().any(|c| c.is_alphabetic())
+                    && catalog
+                        .frameworks
+                        .iter()
+                        .all(|f| f.external_index(&r.indicator).is_none())
+            });
+            if has_names {
+                let fits: Vec<&Framework> = catalog
+                    .frameworks
+                    .iter()
+                    .filter(|f| {
+                        let r = resolve::Resolver::new(f);
+                        rows.iter().all(|row| r.resolve(&row.indicator).is_ok())
+                    })
+                    .collect();
+                if let [only] = fits.as_slice() {
+                    return Ok(only);
+                }
+            }
+            Err(Error::usage(tr!(
+                "berkas ini tidak menyebut framework-nya",
+                "the file does not say which framework it is in"
+            ))
+            .in_file(label)
+            .expected(Text::same(catalog.ids().join(", ")))
+            .with_hint(tr!(
+                "tambahkan --framework spbe-2020 (atau baris `framework;spbe-2020` di atas tabel)",
+                "add --framework spbe-2020 (or a row `framework,spbe-2020` above the table)"
+            )))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! One agency's answers in one framework for one year.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::serde_dec;
+
+/// An assessment: possibly partial.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Framework id, e.g. `spbe-2020`.
+    pub framework: String,
+    /// The agency (instansi).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// The evaluation year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Where the answers come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Answers in catalog order.
+    pub answers: Vec<Answer>,
+    /// Values of external indices (`sdi`, `sjig`, `epss`, ...), by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub external: BTreeMap<String, DecValue>,
+}
+
+/// A decimal that serializes as a string (`"68.75"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DecValue(#[serde(with = "serde_dec")] pub Decimal);
+
+/// The answer to one indicator (or one scored row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Indicator id, e.g. `spbe-2020:22` or `spbe-2018:35-1`.
+    pub indicator: String,
+    /// The level or value.
+    #[serde(with = "serde_dec")]
+    pub value: Decimal,
+    /// The agency's explanation (penjelasan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// Supporting documents (data dukung).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Answer {
+    /// The part of the id after the framework: `22` or `35-1`.
+    pub fn key(&self) -> &str {
+        self.indicator
+            .rsplit_once(':')
+            .map(|(_, k)| k)
+            .unwrap_or(&self.indicator)
+    }
+
+    /// The indicator number (`35` for `35-1`).
+    pub fn indicator_no(&self) -> Option<u32> {
+        self.key().split('-').next().and_then(|n| n.parse().ok())
+    }
+}
+
+/// One supporting document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Title or description.
+    pub name: String,
+    /// Where it is, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Evidence {
+    /// Parses one evidence item as people write it: a title, a URL, or
+    /// `title (https://...)`.
+    pub fn parse(s: &str) -> Option<Evidence> {
+        let t = s.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let is_url = |u: &str| u.starts_with("http://") || u.starts_with("https://");
+        if is_url(t) {
+            return Some(Evidence {
+                name: t.to_string(),
+                url: Some(t.to_string()),
+            });
+        }
+        if let Some(open) = t.rfind('(')
+            && t.ends_with(')')
+        {
+            let inner = t[open + 1..t.len() - 1].trim();
+            if is_url(inner) {
+                return Some(Evidence {
+                    name: t[..open].trim().to_string(),
+                    url: Some(inner.to_string()),
+                });
+            }
+        }
+        Some(Evidence {
+            name: t.to_string(),
+            url: None,
+        })
+    }
+
+    /// Splits a cell holding several items (one per line, or separated by `;` or `|`).
+    pub fn parse_list(s: &str) -> Vec<Evidence> {
+        s.split(['\n', ';', '|'])
+            .filter_map(Evidence::parse)
+            .collect()
+    }
+}
+
+impl Assessment {
+    /// The answer for item key `key` (`22`, `35-1`).
+    pub fn answer(&self, key: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.key() == key)
+    }
+
+    /// The answers by item key.
+    pub fn by_key(&self) -> BTreeMap<&str, &Answer> {
+        self.answers.iter().map(|a| (a.key(), a)).collect()
+    }
+}

@@ -1,0 +1,87 @@
+//! Spreadsheet input (XLSX, XLSM, XLS, ODS) through calamine: the first
+//! sheet with a header row is read; places are cell references.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+
+use crate::assessment::table::{Cell, Row};
+use crate::error::{Error, Place, Result};
+use crate::tr;
+
+/// Reads every sheet's rows; the caller picks the first with a header.
+pub fn sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row>)>> {
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Error::input(
+            file,
+            tr!(
+                "lembar kerja tidak dapat dibuka: {}",
+                "cannot open the spreadsheet: {}",
+                e
+            ),
+        )
+        .with_hint(tr!(
+            "berkas mungkin rusak atau terpotong; simpan ulang dari Excel sebagai .xlsx",
+            "the file may be damaged or truncated; save it again from Excel as .xlsx"
+        ))
+    })?;
+    let names = wb.sheet_names().to_vec();
+    let mut out = Vec::new();
+    for name in names {
+        let range = wb.worksheet_range(&name).map_err(|e| {
+            Error::input(
+                file,
+                tr!(
+                    "lembar `{}` tidak dapat dibaca: {}",
+                    "cannot read sheet `{}`: {}",
+                    name,
+                    e
+                ),
+            )
+        })?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (ri, r) in range.rows().enumerate() {
+            let row_no = r0 + ri as u32;
+            let mut cells = Vec::with_capacity(r.len());
+            for (ci, v) in r.iter().enumerate() {
+                let col_no = c0 + ci as u32;
+                let place = Place::cell(&name, row_no, col_no);
+                let text = match v {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Int(i) => i.to_string(),
+                    // Excel stores numbers as binary floats; the shortest
+                    // representation is what the person typed.
+                    Data::Float(f) => format!("{f}"),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(d) => d.to_string(),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    Data::Error(e) => {
+                        return Err(Error::input(
+                            file,
+                            tr!(
+                                "sel berisi galat lembar kerja: {:?}",
+                                "the cell holds a spreadsheet error: {:?}",
+                                e
+                            ),
+                        )
+                        .at(place)
+                        .with_hint(tr!(
+                            "perbaiki rumusnya di Excel, atau ketik nilainya langsung",
+                            "fix the formula in Excel, or type the value itself"
+                        )));
+                    }
+                };
+                cells.push(Cell { text, place });
+            }
+            rows.push(Row {
+                cells,
+                place: Place::cell(&name, row_no, c0),
+                snippet: None,
+            });
+        }
+        out.push((name, rows));
+    }
+    Ok(out)
+}

@@ -1,0 +1,201 @@
+//! Framework catalogs: the indicators, weights, scales and predicates of
+//! each framework version, loaded from `mappings/frameworks/` (embedded in
+//! the binary, or from `--data DIR`) and validated on load.
+
+mod load;
+mod model;
+mod validate;
+
+use rust_decimal::Decimal;
+
+pub use load::parse_framework;
+pub use model::*;
+pub use validate::validate_framework;
+
+use crate::decimal::Frac;
+use crate::error::{Error, Result};
+use crate::text::Lang;
+use crate::tr;
+
+/// How the predicate is banded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BandOn {
+    /// Band the exact value (KemenPANRB 2024 practice; the default).
+    #[default]
+    Exact,
+    /// Band the value rounded to 2 decimals (KemenPANRB 2023 practice).
+    Rounded,
+}
+
+impl Framework {
+    /// The indicator numbered `no`.
+    pub fn indicator(&self, no: u32) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.no == no)
+    }
+
+    /// The aspect numbered `no`.
+    pub fn aspect(&self, no: u32) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| a.no == no)
+    }
+
+    /// The domain numbered `no`.
+    pub fn domain(&self, no: u32) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.no == no)
+    }
+
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &str {
+        lang.pick(&self.title, &self.title_en)
+    }
+
+    /// The indicator id `<framework>:<no>`.
+    pub fn indicator_id(&self, no: u32) -> String {
+        format!("{}:{no}", self.id)
+    }
+
+    /// The scored rows, in catalog order: one per indicator, or one per
+    /// declared row where the indicator is scored per row.
+    pub fn items(&self) -> Vec<Item> {
+        let mut out = Vec::with_capacity(self.indicators.len() + 2);
+        for ind in &self.indicators {
+            if ind.rows.is_empty() {
+                out.push(Item {
+                    key: ind.no.to_string(),
+                    indicator: ind.no,
+                    weight: ind.weight,
+                });
+            } else {
+                let share = ind.weight.div_dec(Decimal::from(ind.rows.len() as u64));
+                for r in &ind.rows {
+                    out.push(Item {
+                        key: r.clone(),
+                        indicator: ind.no,
+                        weight: share,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The sum of all indicator weights (100 for a valid catalog).
+    pub fn total_weight(&self) -> Frac {
+        self.indicators
+            .iter()
+            .fold(Frac::ZERO, |acc, i| acc + i.weight)
+    }
+
+    /// The predicate band of `value`.
+    pub fn band(&self, value: Decimal, on: BandOn) -> &Band {
+        let v = match on {
+            BandOn::Exact => value,
+            BandOn::Rounded => crate::decimal::round(value, 2),
+        };
+        let mut chosen = &self.predicates.bands[0];
+        for b in &self.predicates.bands {
+            if v >= b.from {
+                chosen = b;
+            }
+        }
+        chosen
+    }
+
+    /// Whether `value` lies on the scale (and is whole where levels are whole).
+    pub fn on_scale(&self, value: Decimal) -> bool {
+        value >= self.scale.min
+            && value <= self.scale.max
+            && (!self.scale.integer || value.fract().is_zero())
+    }
+
+    /// What the scale accepts, for error messages.
+    pub fn scale_text(&self) -> crate::text::Text {
+        let (min, max) = (
+            crate::decimal::exact(self.scale.min),
+            crate::decimal::exact(self.scale.max),
+        );
+        if self.scale.integer {
+            tr!(
+                "tingkat bilangan bulat {} sampai {} ({})",
+                "a whole level from {} to {} ({})",
+                min,
+                max,
+                self.id
+            )
+        } else {
+            crate::text::Text::new(
+                format!(
+                    "nilai desimal {} sampai {} ({})",
+                    crate::decimal::localize(&min, Lang::Id),
+                    crate::decimal::localize(&max, Lang::Id),
+                    self.id
+                ),
+                format!("a decimal value from {min} to {max} ({})", self.id),
+            )
+        }
+    }
+
+    /// The name of `level` for `indicator` (e.g. `Terdefinisi`), if known.
+    pub fn level_name(&self, indicator: &Indicator, level: u32, lang: Lang) -> Option<&str> {
+        let scale = indicator
+            .level_scale
+            .as_deref()
+            .or_else(|| self.scale.level_names.keys().next().map(String::as_str))?;
+        self.scale
+            .level_names
+            .get(scale)?
+            .get(&level.to_string())
+            .map(|t| t.get(lang))
+    }
+
+    /// The external index with `key`.
+    pub fn external_index(&self, key: &str) -> Option<&ExternalIndex> {
+        let k = key.trim().to_ascii_lowercase();
+        self.external_indices.iter().find(|e| e.key == k)
+    }
+}
+
+/// All framework catalogs, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Frameworks ordered by year.
+    pub frameworks: Vec<Framework>,
+}
+
+impl Catalog {
+    /// Builds a catalog from parsed frameworks, ordering them by year.
+    pub fn new(mut frameworks: Vec<Framework>) -> Catalog {
+        frameworks.sort_by(|a, b| a.year.cmp(&b.year).then_with(|| a.id.cmp(&b.id)));
+        Catalog { frameworks }
+    }
+
+    /// The framework with `id`.
+    pub fn get(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+
+    /// The framework with `id`, or a usage error listing the known ones.
+    pub fn require(&self, id: &str) -> Result<&Framework> {
+        self.get(id).ok_or_else(|| {
+            Error::usage(tr!(
+                "framework tidak dikenal: `{}`",
+                "unknown framework: `{}`",
+                id
+            ))
+            .expected(crate::text::Text::same(self.ids().join(", ")))
+            .with_hint(tr!(
+                "lihat daftar dengan `spbe-pemdi frameworks`",
+                "list them with `spbe-pemdi frameworks`"
+            ))
+        })
+    }
+
+    /// Framework ids, oldest first.
+    pub fn ids(&self) -> Vec<&str> {
+        self.frameworks.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    /// The newest framework.
+    pub fn newest(&self) -> Option<&Framework> {
+        self.frameworks.last()
+    }
+}

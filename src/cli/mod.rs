@@ -1,0 +1,124 @@
+//! The command line: clap definitions, one file per command, and the
+//! mapping of errors to exit codes.
+//!
+//! Exit codes: 0 ok; 1 findings (errors found by `validate`, a `--fail-on`
+//! hit); 2 usage; 3 bad input (files, catalogs, crosswalks); 4 output could
+//! not be written or would overwrite a file.
+
+mod frameworks;
+mod score;
+mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::data::Data;
+use crate::error::Result;
+use crate::text::Lang;
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia (default).
+    Id,
+    /// English.
+    En,
+}
+
+const ABOUT: &str =
+    "Carry SPBE index assessments forward to the Indeks Pemerintah Digital (Indeks Pemdi)";
+
+const EXAMPLES: &str = "\
+Examples:
+  spbe-pemdi score fixtures/aceh-tengah-spbe-2025.json
+  spbe-pemdi score hasil-spbe-2024.xlsx --framework spbe-2020 --lang en
+  spbe-pemdi frameworks
+  spbe-pemdi show spbe-2020:22
+
+Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
+
+/// spbe-pemdi: SPBE to Indeks Pemdi.
+#[derive(Debug, Parser)]
+#[command(name = "spbe-pemdi", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Language of messages and reports: id (Bahasa Indonesia) or en.
+    #[arg(long, global = true, value_enum, default_value = "id")]
+    pub lang: LangArg,
+    /// Use the mapping data in DIR (holding frameworks/ and crosswalks/)
+    /// instead of the embedded data.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score an assessment by its framework's own rules.
+    Score(score::Args),
+    /// List the framework versions known to the tool.
+    Frameworks(frameworks::Args),
+    /// Show a framework, or one indicator with its level criteria.
+    Show(show::Args),
+}
+
+/// What every command gets.
+pub struct Ctx {
+    /// Output language.
+    pub lang: Lang,
+    /// `--data DIR`.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Ctx {
+    /// Loads the mapping data.
+    pub fn data(&self) -> Result<Data> {
+        Data::load(self.data_dir.as_deref())
+    }
+}
+
+/// Writes `s` to standard output, ignoring a closed pipe.
+pub fn print(s: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    run(cli)
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    let ctx = Ctx {
+        lang: match cli.lang {
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
+        },
+        data_dir: cli.data.clone(),
+    };
+    let result = match cli.command {
+        Command::Score(a) => score::run(&ctx, a),
+        Command::Frameworks(a) => frameworks::run(&ctx, a),
+        Command::Show(a) => show::run(&ctx, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprint!("{}", e.render(ctx.lang));
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Errors that a person can act on: what went wrong, in which file and
+//! where (line and column, or spreadsheet cell, or data field), what was
+//! expected, and what to do. Each error carries the exit code it maps to.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::text::{Lang, Text};
+use crate::tr;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A line (1-based) and optionally a column (1-based, in characters).
+    Line {
+        /// Line number.
+        line: u64,
+        /// Column number.
+        column: Option<u64>,
+    },
+    /// A spreadsheet cell such as `Sheet1!B7`.
+    Cell {
+        /// Worksheet name.
+        sheet: String,
+        /// A1-style reference.
+        cell: String,
+    },
+    /// A field path in a data file, such as `indicators[3].weight`.
+    Field(String),
+}
+
+impl Place {
+    /// A line and column.
+    pub fn line_col(line: u64, column: u64) -> Place {
+        Place::Line {
+            line,
+            column: Some(column),
+        }
+    }
+
+    /// A whole line.
+    pub fn line(line: u64) -> Place {
+        Place::Line { line, column: None }
+    }
+
+    /// A cell from 0-based row and column indices.
+    pub fn cell(sheet: &str, row: u32, col: u32) -> Place {
+        Place::Cell {
+            sheet: sheet.to_string(),
+            cell: cell_ref(row, col),
+        }
+    }
+
+    fn suffix(&self) -> String {
+        match self {
+            Place::Line {
+                line,
+                column: Some(c),
+            } => format!(":{line}:{c}"),
+            Place::Line { line, column: None } => format!(":{line}"),
+            Place::Cell { sheet, cell } => format!(" [{sheet}!{cell}]"),
+            Place::Field(f) => format!(" ({f})"),
+        }
+    }
+}
+
+/// An A1-style cell reference from 0-based indices: (6, 1) is `B7`.
+pub fn cell_ref(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col as u64 + 1;
+    while c > 0 {
+        let rem = ((c - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        c = (c - 1) / 26;
+    }
+    letters.reverse();
+    let s: String = letters.into_iter().collect();
+    format!("{s}{}", row as u64 + 1)
+}
+
+/// What kind of failure, which decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Findings: errors reported by `validate`, a `--fail-on` hit (exit 1).
+    Findings,
+    /// Bad command-line usage (exit 2).
+    Usage,
+    /// Bad input: unreadable or invalid files, catalogs, crosswalks (exit 3).
+    Input,
+    /// Output could not be written, or writing it would overwrite something (exit 4).
+    Output,
+}
+
+impl Kind {
+    /// The documented exit code.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Kind::Findings => 1,
+            Kind::Usage => 2,
+            Kind::Input => 3,
+            Kind::Output => 4,
+        }
+    }
+}
+
+/// An error for a person to act on (boxed: errors travel far and rarely).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(Box<Diagnostic>);
+
+/// The contents of an [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The kind, which decides the exit code.
+    pub kind: Kind,
+    /// The file concerned, as the user named it.
+    pub file: Option<String>,
+    /// Where in the file.
+    pub place: Option<Place>,
+    /// What went wrong.
+    pub message: Text,
+    /// What was expected there.
+    pub expected: Option<Text>,
+    /// What to do about it.
+    pub hint: Option<Text>,
+    /// The offending source line, shown with a caret under the column.
+    pub snippet: Option<String>,
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A new error of `kind`.
+    pub fn new(kind: Kind, message: Text) -> Error {
+        Error(Box::new(Diagnostic {
+            kind,
+            file: None,
+            place: None,
+            message,
+            expected: None,
+            hint: None,
+            snippet: None,
+        }))
+    }
+
+    /// Bad input in `file`.
+    pub fn input(file: impl AsRef<Path>, message: Text) -> Error {
+        Error::new(Kind::Input, message).in_file(file)
+    }
+
+    /// Bad usage.
+    pub fn usage(message: Text) -> Error {
+        Error::new(Kind::Usage, message)
+    }
+
+    /// Output failure for `file`.
+    pub fn output(file: impl AsRef<Path>, message: Text) -> Error {
+        Error::new(Kind::Output, message).in_file(file)
+    }
+
+    /// A file that cannot be read.
+    pub fn read(file: impl AsRef<Path>, err: &std::io::Error) -> Error {
+        let hint = if err.kind() == std::io::ErrorKind::NotFound {
+            tr!(
+                "periksa nama dan folder berkas",
+                "check the file name and folder"
+            )
+        } else {
+            tr!("periksa hak akses berkas", "check the file's permissions")
+        };
+        Error::input(
+            file,
+            tr!(
+                "berkas tidak dapat dibaca: {}",
+                "cannot read the file: {}",
+                err
+            ),
+        )
+        .with_hint(hint)
+    }
+
+    /// Sets the file.
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Error {
+        self.file = Some(file.as_ref().display().to_string());
+        self
+    }
+
+    /// Sets the place.
+    pub fn at(mut self, place: Place) -> Error {
+        self.place = Some(place);
+        self
+    }
+
+    /// Sets the place if there is one.
+    pub fn at_opt(mut self, place: Option<Place>) -> Error {
+        if place.is_some() {
+            self.place = place;
+        }
+        self
+    }
+
+    /// Sets what was expected.
+    pub fn expected(mut self, t: Text) -> Error {
+        self.expected = Some(t);
+        self
+    }
+
+    /// Sets the hint.
+    pub fn with_hint(mut self, t: Text) -> Error {
+        self.hint = Some(t);
+        self
+    }
+
+    /// Sets the offending source line.
+    pub fn with_snippet(mut self, line: impl Into<String>) -> Error {
+        let s: String = line.into();
+        // Keep very long lines readable.
+        let s = if s.chars().count() > 200 {
+            let cut: String = s.chars().take(200).collect();
+            format!("{cut}…")
+        } else {
+            s
+        };
+        self.snippet = Some(s);
+        self
+    }
+
+    /// The exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        self.kind.exit_code()
+    }
+
+    /// Renders the error for a terminal or a log, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let label = lang.pick("galat", "error");
+        let _ = writeln!(out, "{label}: {}", self.message.get(lang));
+        if let Some(file) = &self.file {
+            let place = self.place.as_ref().map(Place::suffix).unwrap_or_default();
+            let _ = writeln!(out, "  --> {file}{place}");
+        } else if let Some(place) = &self.place {
+            let _ = writeln!(out, "  --> {}", place.suffix().trim_start());
+        }
+        if let Some(snippet) = &self.snippet {
+            let line_no = match &self.place {
+                Some(Place::Line { line, .. }) => line.to_string(),
+                _ => String::new(),
+            };
+            let pad = " ".repeat(line_no.len());
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line_no} | {snippet}");
+            if let Some(Place::Line {
+                column: Some(c), ..
+            }) = &self.place
+            {
+                let _ = writeln!(
+                    out,
+                    "{pad} | {}^",
+                    " ".repeat((*c as usize).saturating_sub(1).min(200))
+                );
+            }
+        }
+        if let Some(e) = &self.expected {
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                lang.pick("diharapkan", "expected"),
+                e.get(lang)
+            );
+        }
+        if let Some(h) = &self.hint {
+            let _ = writeln!(out, "  = {}: {}", lang.pick("saran", "hint"), h.get(lang));
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = Diagnostic;
+    fn deref(&self) -> &Diagnostic {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Diagnostic {
+        &mut self.0
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.render(Lang::En).trim_end())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The 1-based line and column of a byte offset in `text`.
+pub fn line_col_of(text: &str, offset: usize) -> (u64, u64) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() as u64 + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0) as u64
+        + 1;
+    (line, col)
+}
+
+/// The text of 1-based line `line`, without its line ending.
+pub fn line_text(text: &str, line: u64) -> Option<String> {
+    text.lines()
+        .nth(line.saturating_sub(1) as usize)
+        .map(|l| l.trim_end_matches('\r').to_string())
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_refs() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(6, 1), "B7");
+        assert_eq!(cell_ref(0, 26), "AA1");
+    }
+}

@@ -1,0 +1,22 @@
+//! spbe-pemdi carries Indonesian government agencies' SPBE index
+//! assessments forward to the Indeks Pemerintah Digital (Indeks Pemdi).
+//!
+//! Data flows one way: files → models ([`catalog`], [`assessment`]) →
+//! scores ([`score`]). The command line ([`cli`]) is a thin layer over
+//! these modules.
+
+pub mod assessment;
+pub mod catalog;
+pub mod cli;
+pub mod data;
+pub mod decimal;
+mod embedded;
+pub mod error;
+pub mod json;
+pub mod output;
+pub mod score;
+pub mod text;
+pub mod texttable;
+
+pub use error::{Error, Result};
+pub use text::{Lang, Text};

@@ -1,0 +1,123 @@
+//! Converting another agency's index (SDI, SJIG, EPSS, IKASANDI) into a
+//! Pemdi indicator value: linear inside each band, band edges onto the
+//! framework's predicate edges.
+
+use rust_decimal::Decimal;
+
+use crate::catalog::{ExternalIndex, Framework};
+use crate::error::{Error, Result};
+use crate::text::Text;
+use crate::tr;
+
+/// One external index value turned into an indicator value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalConversion {
+    /// Index key (`sdi`).
+    pub key: String,
+    /// The indicator it scores.
+    pub indicator: u32,
+    /// The index value given.
+    pub index_value: Decimal,
+    /// The indicator value it converts to.
+    pub value: Decimal,
+    /// Where it was given: `--external` or the file.
+    pub given_in: &'static str,
+}
+
+/// Converts `x` on the index's scale by its bands; `None` when the bands
+/// are unknown or `x` is off the index's scale.
+pub fn convert(ext: &ExternalIndex, x: Decimal) -> Option<Decimal> {
+    let (edges, targets) = (ext.edges.as_ref()?, ext.target_edges.as_ref()?);
+    let lo = ext.min.unwrap_or(edges.first()?.0);
+    let hi = ext.max.unwrap_or(edges.last()?.0);
+    if x < lo || x > hi {
+        return None;
+    }
+    if x <= edges[0].0 {
+        return Some(targets[0].0);
+    }
+    for i in 0..edges.len() - 1 {
+        let (e0, e1) = (edges[i].0, edges[i + 1].0);
+        if x <= e1 {
+            let (t0, t1) = (targets[i].0, targets[i + 1].0);
+            // Multiply before dividing so that the result stays exact.
+            let v = t0 + (x - e0) * (t1 - t0) / (e1 - e0);
+            return Some(v.normalize());
+        }
+    }
+    Some(targets.last()?.0)
+}
+
+/// Parses `sdi=68.75,sjig=2.1` from the command line.
+pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
+    let mut out = Vec::new();
+    for part in s.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((k, v)) = part.split_once('=') else {
+            return Err(Error::usage(tr!(
+                "--external `{}` harus berbentuk kunci=nilai",
+                "--external `{}` must be key=value",
+                part
+            ))
+            .expected(Text::same("sdi=68.75,sjig=2.1,epss=3.2")));
+        };
+        let d = crate::decimal::parse(v).ok_or_else(|| {
+            Error::usage(tr!(
+                "--external {}: `{}` bukan angka",
+                "--external {}: `{}` is not a number",
+                k.trim(),
+                v.trim()
+            ))
+        })?;
+        out.push((k.trim().to_ascii_lowercase(), d));
+    }
+    Ok(out)
+}
+
+/// Checks and converts one external value for `fw`.
+pub fn convert_for(
+    fw: &Framework,
+    key: &str,
+    x: Decimal,
+    given_in: &'static str,
+) -> Result<ExternalConversion> {
+    let keys: Vec<&str> = fw.external_indices.iter().map(|e| e.key.as_str()).collect();
+    let ext = fw.external_index(key).ok_or_else(|| {
+        Error::usage(tr!(
+            "{} tidak punya indeks eksternal `{}`",
+            "{} has no external index `{}`",
+            fw.id,
+            key
+        ))
+        .expected(Text::same(if keys.is_empty() {
+            "-".to_string()
+        } else {
+            keys.join(", ")
+        }))
+    })?;
+    if ext.edges.is_none() {
+        return Err(Error::usage(tr!(
+            "pita konversi {} belum diketahui; isi nilai indikator {}:{} (1-5) secara langsung",
+            "the conversion bands of {} are not known; give the value of indicator {}:{} (1-5) directly",
+            ext.name,
+            fw.id,
+            ext.indicator
+        )));
+    }
+    let value = convert(ext, x).ok_or_else(|| {
+        Error::usage(tr!(
+            "nilai {} = {} di luar skala indeksnya ({} sampai {})",
+            "{} = {} is outside the index's scale ({} to {})",
+            ext.key,
+            crate::decimal::exact(x),
+            ext.min.map(crate::decimal::exact).unwrap_or_default(),
+            ext.max.map(crate::decimal::exact).unwrap_or_default()
+        ))
+    })?;
+    Ok(ExternalConversion {
+        key: ext.key.clone(),
+        indicator: ext.indicator,
+        index_value: x,
+        value,
+        given_in,
+    })
+}

@@ -1,0 +1,95 @@
+//! User-facing text in two languages.
+//!
+//! Every message the tool prints exists in Bahasa Indonesia (the default) and
+//! English (`--lang en`). A [`Text`] carries both, and [`Lang`] picks one.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of user-facing output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia (default): decimal comma.
+    #[default]
+    Id,
+    /// English: decimal point.
+    En,
+}
+
+impl Lang {
+    /// Parses `id` or `en` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" | "ind" | "indonesia" => Some(Lang::Id),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the string for this language.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// The language code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A piece of user-facing text in both languages.
+///
+/// In data files the English side may be missing; it then falls back to the
+/// Indonesian text (the regulation's own words).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub struct Text {
+    /// Bahasa Indonesia.
+    pub id: String,
+    /// English; `None` falls back to `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// Builds a text from both languages.
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            id: id.into(),
+            en: Some(en.into()),
+        }
+    }
+
+    /// A text that is the same in both languages (names, numbers, codes).
+    pub fn same(s: impl Into<String>) -> Text {
+        Text {
+            id: s.into(),
+            en: None,
+        }
+    }
+
+    /// The text in `lang`, falling back to Indonesian.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => self.en.as_deref().unwrap_or(&self.id),
+        }
+    }
+}
+
+/// Builds a [`Text`] from two format strings sharing arguments:
+/// `tr!("galat {}", "error {}", x)`.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal, $en:literal $(,)?) => {
+        $crate::text::Text::new(format!($id), format!($en))
+    };
+    ($id:literal, $en:literal, $($arg:expr),+ $(,)?) => {
+        $crate::text::Text::new(format!($id, $($arg),+), format!($en, $($arg),+))
+    };
+}
