@@ -4,3 +4,12 @@ mod util;
 
 /// Scoring: the regulation's worked examples, official rows, rounding and bands.
 mod score;
+
+/// Readers: every CSV/XLSX/JSON dialect agencies use.
+mod readers;
+
+/// Bad input: clear errors with file, place and hint; no panic.
+mod cli_errors;
+
+/// What people read: score/show/frameworks output snapshots.
+mod cli_outputs;

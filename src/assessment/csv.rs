@@ -2,7 +2,7 @@
 //! UTF-8 with or without BOM (UTF-16 and Windows-1252 from old Excel
 //! exports are decoded too), decimal comma or dot.
 
-use crate::assessment::table::{Cell, Row, header_key};
+use crate::assessment::table::{Cell, Row, header_key, is_alias};
 use crate::error::{Error, Place, Result, line_text};
 use crate::tr;
 
@@ -58,40 +58,40 @@ fn count_outside_quotes(line: &str, d: char) -> usize {
     n
 }
 
-/// Guesses the delimiter from the header line (or the first non-empty line).
+/// Guesses the delimiter: the one that splits some line into the most
+/// recognised column headers; failing that, the most frequent one on the
+/// first non-empty line.
 pub fn sniff_delimiter(text: &str) -> u8 {
+    const CANDIDATES: [char; 4] = [';', ',', '\t', '|'];
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(50)
         .collect();
-    let is_header = |l: &&str| {
-        let k = header_key(l);
-        [
-            "indikator",
-            "indicator",
-            "nilai",
-            "tingkat",
-            "level",
-            "value",
-        ]
-        .iter()
-        .any(|a| k.split('_').any(|w| w == *a))
-    };
-    let line = lines
-        .iter()
-        .find(|l| is_header(l))
-        .or(lines.first())
-        .copied()
-        .unwrap_or("");
-    let mut best = (0, b',');
-    for d in [';', ',', '\t', '|'] {
-        let n = count_outside_quotes(line, d);
-        if n > best.0 {
-            best = (n, d as u8);
+    let mut best: (usize, u8) = (0, b',');
+    for line in &lines {
+        for d in CANDIDATES {
+            let known = line
+                .split(d)
+                .filter(|cell| is_alias(&header_key(cell.trim_matches('"'))))
+                .count();
+            if known >= 2 && known > best.0 {
+                best = (known, d as u8);
+            }
         }
     }
-    best.1
+    if best.0 > 0 {
+        return best.1;
+    }
+    let first = lines.first().copied().unwrap_or("");
+    let mut most = (0, b',');
+    for d in CANDIDATES {
+        let n = count_outside_quotes(first, d);
+        if n > most.0 {
+            most = (n, d as u8);
+        }
+    }
+    most.1
 }
 
 /// Splits CSV text into rows of cells with line and column places.

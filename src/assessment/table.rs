@@ -115,6 +115,11 @@ fn role_of(key: &str) -> Option<Role> {
     None
 }
 
+/// Whether `key` (see [`header_key`]) is a recognised column header.
+pub fn is_alias(key: &str) -> bool {
+    role_of(key).is_some()
+}
+
 fn meta_key(key: &str) -> Option<&'static str> {
     Some(match key {
         "framework" | "kerangka" | "kerangka_penilaian" | "instrumen" => "framework",
