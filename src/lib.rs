@@ -15,6 +15,8 @@ pub mod error;
 pub mod json;
 pub mod output;
 pub mod score;
+pub mod sheet;
+pub mod template;
 pub mod text;
 pub mod texttable;
 

@@ -13,3 +13,6 @@ mod cli_errors;
 
 /// What people read: score/show/frameworks output snapshots.
 mod cli_outputs;
+
+/// Templates: blank input sheets that read back.
+mod template;

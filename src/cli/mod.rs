@@ -8,6 +8,7 @@
 mod frameworks;
 mod score;
 mod show;
+mod template;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -64,6 +65,8 @@ pub enum Command {
     Frameworks(frameworks::Args),
     /// Show a framework, or one indicator with its level criteria.
     Show(show::Args),
+    /// Write a blank input sheet for a framework.
+    Template(template::Args),
 }
 
 /// What every command gets.
@@ -113,6 +116,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Score(a) => score::run(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
+        Command::Template(a) => template::run(&ctx, a),
     };
     match result {
         Ok(code) => code,
