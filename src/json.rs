@@ -19,7 +19,25 @@ pub fn error(file: &str, text: &str, e: &serde_json::Error) -> Error {
         None => msg,
     };
     let (line, col) = (e.line() as u64, e.column() as u64);
-    let mut err = Error::input(file, tr!("JSON tidak valid: {}", "invalid JSON: {}", msg));
+    use serde_json::error::Category;
+    let message = match e.classify() {
+        Category::Eof => tr!(
+            "JSON terpotong: berkas berakhir sebelum JSON selesai ({})",
+            "truncated JSON: the file ends before the JSON is complete ({})",
+            msg
+        ),
+        Category::Syntax => tr!(
+            "sintaks JSON salah: {}",
+            "JSON syntax error: {}",
+            msg
+        ),
+        Category::Data | Category::Io => tr!(
+            "isi JSON tidak sesuai: {}",
+            "JSON content does not fit: {}",
+            msg
+        ),
+    };
+    let mut err = Error::input(file, message);
     if line > 0 {
         err = err.at(Place::line_col(line, col));
         if let Some(l) = line_text(text, line) {
