@@ -26,11 +26,7 @@ pub fn error(file: &str, text: &str, e: &serde_json::Error) -> Error {
             "truncated JSON: the file ends before the JSON is complete ({})",
             msg
         ),
-        Category::Syntax => tr!(
-            "sintaks JSON salah: {}",
-            "JSON syntax error: {}",
-            msg
-        ),
+        Category::Syntax => tr!("sintaks JSON salah: {}", "JSON syntax error: {}", msg),
         Category::Data | Category::Io => tr!(
             "isi JSON tidak sesuai: {}",
             "JSON content does not fit: {}",

@@ -26,6 +26,7 @@ fn assessment(fw: &str, levels: &[(u32, u32)]) -> Assessment {
                 value: Decimal::from(*v),
                 justification: None,
                 evidence: vec![],
+                origin: None,
             })
             .collect(),
         external: Default::default(),
@@ -302,6 +303,7 @@ fn external_values_enter_the_index_and_conflicts_are_refused() {
         value: d("2"),
         justification: None,
         evidence: vec![],
+        origin: None,
     });
     assert!(score(fw, &b, &ScoreOptions::default()).is_err());
 }

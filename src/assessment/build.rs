@@ -28,6 +28,8 @@ pub struct RawAnswer {
     pub justification: Option<String>,
     /// Evidence items.
     pub evidence: Vec<Evidence>,
+    /// Origin mark (`carried`, `derived`, `external`), absent for a person's value.
+    pub origin: Option<String>,
     /// The source line, shown under errors.
     pub snippet: Option<String>,
 }
@@ -153,6 +155,12 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         .filter(|s| !s.is_empty())
                         .map(str::to_string),
                     evidence: raw.evidence.clone(),
+                    origin: raw
+                        .origin
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty() && !matches!(*s, "person" | "orang"))
+                        .map(str::to_string),
                 };
                 answers.insert(key, (answer, raw.indicator_place.clone()));
             }

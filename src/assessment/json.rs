@@ -223,6 +223,7 @@ pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
                         ));
                     }
                 };
+                let origin = a.get("origin").and_then(Value::as_str).map(str::to_string);
                 rows.push(RawAnswer {
                     indicator,
                     indicator_place: place.clone(),
@@ -230,6 +231,7 @@ pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
                     value_place: place,
                     justification,
                     evidence,
+                    origin,
                     snippet,
                 });
             }

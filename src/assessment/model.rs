@@ -47,6 +47,11 @@ pub struct Answer {
     /// Supporting documents (data dukung).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Who set the value: `None` for a person; `carried`, `derived` or
+    /// `external` for a suggestion written by `convert`, which a later run may
+    /// refresh but never a person's value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 impl Answer {

@@ -34,6 +34,7 @@ enum Role {
     Value,
     Justification,
     Evidence,
+    Origin,
 }
 
 const REF_ALIASES: &[(&str, u8)] = &[
@@ -112,6 +113,9 @@ fn role_of(key: &str) -> Option<Role> {
     if EVIDENCE_ALIASES.contains(&key) {
         return Some(Role::Evidence);
     }
+    if key == "asal" || key == "origin" || key == "asal_nilai" {
+        return Some(Role::Origin);
+    }
     None
 }
 
@@ -135,6 +139,7 @@ struct Columns {
     value: usize,
     justification: Option<usize>,
     evidence: Option<usize>,
+    origin: Option<usize>,
 }
 
 fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
@@ -142,6 +147,7 @@ fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
     let mut value = None;
     let mut justification = None;
     let mut evidence = None;
+    let mut origin = None;
     for (i, c) in row.cells.iter().enumerate() {
         let key = header_key(&c.text);
         let Some(role) = role_of(&key) else { continue };
@@ -153,6 +159,7 @@ fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
             Role::Value => &mut value,
             Role::Justification => &mut justification,
             Role::Evidence => &mut evidence,
+            Role::Origin => &mut origin,
         };
         if slot.is_some() {
             return Err(Error::input(
@@ -178,6 +185,7 @@ fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
             value,
             justification,
             evidence,
+            origin,
         }),
         _ => None,
     })
@@ -282,6 +290,10 @@ pub fn read_rows(file: &str, rows: &[Row]) -> Result<(Meta, Vec<RawAnswer>)> {
                 .and_then(|i| cell(row, i))
                 .map(|c| Evidence::parse_list(&c.text))
                 .unwrap_or_default(),
+            origin: cols
+                .origin
+                .and_then(|i| cell(row, i))
+                .map(|c| c.text.clone()),
             snippet: row.snippet.clone(),
         });
     }
