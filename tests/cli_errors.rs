@@ -3,39 +3,100 @@
 
 use crate::util::run;
 
-/// (file under fixtures/bad, extra arguments)
-const CASES: &[(&str, &[&str])] = &[
-    ("ambiguous-name.csv", &["--framework", "spbe-2020"]),
-    ("blank.json", &[]),
-    ("corrupted.xlsx", &["--framework", "spbe-2020"]),
-    ("duplicate-indicator.csv", &["--framework", "spbe-2020"]),
-    ("empty.csv", &["--framework", "spbe-2020"]),
-    ("fractional-level.json", &[]),
-    ("garbage.bin", &["--framework", "spbe-2020"]),
-    ("malformed.json", &[]),
-    ("no-framework.csv", &[]),
-    ("no-header.csv", &["--framework", "spbe-2020"]),
-    ("no-value-column.csv", &["--framework", "spbe-2020"]),
-    ("spbe-2018-bare-35.csv", &["--framework", "spbe-2018"]),
-    ("truncated.json", &[]),
-    ("unknown-indicator.csv", &["--framework", "spbe-2020"]),
-    ("unknown-name.csv", &["--framework", "spbe-2020"]),
-    ("value-outside-scale.csv", &["--framework", "spbe-2020"]),
-    ("wrong-type.json", &[]),
+/// Every file under fixtures/bad, with the framework to pass when the file
+/// does not say its own.
+const CASES: &[(&str, Option<&str>)] = &[
+    ("ambiguous-name.csv", Some("spbe-2020")),
+    ("blank.json", None),
+    ("corrupted.xlsx", Some("spbe-2020")),
+    ("csv-duplicate-value-columns.csv", Some("spbe-2020")),
+    ("csv-ikasandi-bands-unknown.csv", None),
+    ("csv-latin1-unknown-name.csv", Some("spbe-2020")),
+    ("csv-mixed-frameworks.csv", Some("spbe-2020")),
+    ("csv-nul-bytes.csv", Some("spbe-2020")),
+    ("csv-only-headers-no-indicator.csv", Some("spbe-2020")),
+    ("csv-pemdi-2026-above-scale.csv", None),
+    ("csv-spbe-2018-row-35-4.csv", None),
+    ("csv-tab-bad-value.tsv", Some("spbe-2020")),
+    ("csv-thousands-separator.csv", None),
+    ("csv-unclosed-quote.csv", Some("spbe-2020")),
+    ("csv-value-text.csv", Some("spbe-2020")),
+    ("csv-value-without-indicator.csv", Some("spbe-2020")),
+    ("csv-very-long-row.csv", Some("spbe-2020")),
+    ("csv-year-bad.csv", Some("spbe-2020")),
+    ("duplicate-indicator.csv", Some("spbe-2020")),
+    ("empty.csv", Some("spbe-2020")),
+    ("fractional-level.json", None),
+    ("garbage.bin", Some("spbe-2020")),
+    ("json-answers-not-array.json", None),
+    ("json-array-root.json", None),
+    ("json-deep-nesting.json", None),
+    ("json-duplicate-indicator.json", None),
+    ("json-evidence-number.json", None),
+    ("json-external-out-of-range.json", None),
+    ("json-external-unknown-key.json", None),
+    ("json-huge-number.json", None),
+    ("json-missing-indicator.json", None),
+    ("json-nul-bytes.json", None),
+    ("json-trailing-comma.json", None),
+    ("json-unknown-framework.json", None),
+    ("json-value-negative.json", None),
+    ("json-wrong-framework-id.json", None),
+    ("json-year-text.json", None),
+    ("malformed.json", None),
+    ("no-framework.csv", None),
+    ("no-header.csv", Some("spbe-2020")),
+    ("no-value-column.csv", Some("spbe-2020")),
+    ("spbe-2018-bare-35.csv", Some("spbe-2018")),
+    ("truncated.json", None),
+    ("unknown-indicator.csv", Some("spbe-2020")),
+    ("unknown-name.csv", Some("spbe-2020")),
+    ("value-outside-scale.csv", Some("spbe-2020")),
+    ("wrong-type.json", None),
+    ("xls-garbage.xls", Some("spbe-2020")),
+    ("xlsx-date-value.xlsx", Some("spbe-2020")),
+    ("xlsx-empty-workbook.xlsx", Some("spbe-2020")),
+    ("xlsx-formula-error.xlsx", Some("spbe-2020")),
+    ("xlsx-formula-out-of-scale.xlsx", Some("spbe-2020")),
+    ("xlsx-merged-cells.xlsx", Some("spbe-2020")),
+    ("xlsx-no-header.xlsx", Some("spbe-2020")),
+    ("xlsx-oversized.xlsx", Some("spbe-2020")),
+    ("xlsx-text-in-value.xlsx", Some("spbe-2020")),
+    ("xlsx-truncated.xlsx", Some("spbe-2020")),
+    ("xlsx-unknown-name.xlsx", Some("spbe-2020")),
 ];
 
 #[test]
+fn every_bad_file_is_listed() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(crate::util::root().join("fixtures/bad"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let listed: Vec<String> = CASES.iter().map(|(f, _)| f.to_string()).collect();
+    assert_eq!(on_disk, listed);
+    assert!(
+        listed.len() >= 40,
+        "the bad-input corpus has at least 40 files"
+    );
+}
+
+#[test]
 fn bad_inputs_fail_with_file_place_and_hint() {
-    for (file, extra) in CASES {
+    for (file, framework) in CASES {
         let path = format!("fixtures/bad/{file}");
         let mut args = vec!["score", path.as_str()];
-        args.extend_from_slice(extra);
+        if let Some(fw) = framework {
+            args.extend_from_slice(&["--framework", fw]);
+        }
         let r = run(&args);
-        assert_ne!(r.code, 0, "{file} must fail");
         assert!(
             r.code == 2 || r.code == 3,
-            "{file}: exit {} is not a usage (2) or input (3) error",
-            r.code
+            "{file}: exit {} is not a usage (2) or input (3) error\n{}",
+            r.code,
+            r.stderr
         );
         assert!(r.stdout.is_empty(), "{file}: nothing on stdout");
         assert!(r.stderr.contains(&path), "{file}: error names the file");

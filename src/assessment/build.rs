@@ -108,6 +108,24 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
     let mut ext_places: BTreeMap<String, Option<Place>> = BTreeMap::new();
     let mut rows = rows;
     for (key, value, place) in meta.external {
+        if fw.external_index(&key).is_none() {
+            let keys: Vec<&str> = fw.external_indices.iter().map(|e| e.key.as_str()).collect();
+            return Err(Error::input(
+                file,
+                tr!(
+                    "{} tidak punya indeks eksternal `{}`",
+                    "{} has no external index `{}`",
+                    fw.id,
+                    key
+                ),
+            )
+            .at_opt(place)
+            .expected(Text::same(if keys.is_empty() {
+                "-".to_string()
+            } else {
+                keys.join(", ")
+            })));
+        }
         rows.push(RawAnswer {
             indicator: key,
             indicator_place: place.clone(),
@@ -173,6 +191,36 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         fw,
                     )
                 })?;
+                if let Some(ext) = fw.external_index(&key) {
+                    let problem = if ext.edges.is_none() {
+                        Some(tr!(
+                            "pita konversi {} belum diketahui; isi nilai indikator {}:{} (1-5) secara langsung",
+                            "the conversion bands of {} are not known; give the value of indicator {}:{} (1-5) directly",
+                            ext.name,
+                            fw.id,
+                            ext.indicator
+                        ))
+                    } else if ext.convert(d).is_none() {
+                        Some(tr!(
+                            "nilai {} = {} di luar skala indeksnya ({} sampai {})",
+                            "{} = {} is outside the index's scale ({} to {})",
+                            ext.key,
+                            value.trim(),
+                            ext.min.map(crate::decimal::exact).unwrap_or_default(),
+                            ext.max.map(crate::decimal::exact).unwrap_or_default()
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some(msg) = problem {
+                        let mut e = Error::input(file, msg)
+                            .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()));
+                        if let Some(s) = &raw.snippet {
+                            e = e.with_snippet(s.clone());
+                        }
+                        return Err(e);
+                    }
+                }
                 if ext_places.contains_key(&key) {
                     return Err(Error::input(
                         file,

@@ -94,10 +94,54 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     most.1
 }
 
+/// The line and column of a quote that is never closed, if any.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(u64, u64)> {
+    let mut quoted = false;
+    let mut open_at = 0usize;
+    let mut field_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek().is_some_and(|(_, n)| *n == '"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        if c == '"' && field_start {
+            quoted = true;
+            open_at = i;
+        }
+        field_start = c == delimiter as char || c == '\n' || c == '\r';
+    }
+    quoted.then(|| crate::error::line_col_of(text, open_at))
+}
+
 /// Splits CSV text into rows of cells with line and column places.
 pub fn rows(file: &str, text: &str) -> Result<Vec<Row>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
+    if let Some((line, col)) = unclosed_quote(text, delimiter) {
+        let mut e = Error::input(
+            file,
+            tr!(
+                "tanda kutip dibuka tetapi tidak pernah ditutup",
+                "a quote is opened and never closed"
+            ),
+        )
+        .at(Place::line_col(line, col))
+        .with_hint(tr!(
+            "tutup tanda kutip di akhir teks penjelasan, atau hapus tanda kutipnya",
+            "close the quote at the end of the text, or remove it"
+        ));
+        if let Some(l) = line_text(text, line) {
+            e = e.with_snippet(l);
+        }
+        return Err(e);
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

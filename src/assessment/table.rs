@@ -195,8 +195,31 @@ fn cell(row: &Row, i: usize) -> Option<&Cell> {
     row.cells.get(i).filter(|c| !c.text.trim().is_empty())
 }
 
+/// Most rows a table may have: an assessment has at most a few hundred.
+pub const MAX_ROWS: usize = 5000;
+
 /// Reads metadata and answers from the rows of a table.
 pub fn read_rows(file: &str, rows: &[Row]) -> Result<(Meta, Vec<RawAnswer>)> {
+    if rows.len() > MAX_ROWS {
+        return Err(Error::input(
+            file,
+            tr!(
+                "tabel terlalu panjang: {} baris",
+                "the table is too long: {} rows",
+                rows.len()
+            ),
+        )
+        .at_opt(rows.get(MAX_ROWS).map(|r| r.place.clone()))
+        .expected(tr!(
+            "paling banyak {} baris (satu penilaian berisi puluhan baris)",
+            "at most {} rows (an assessment has a few dozen)",
+            MAX_ROWS
+        ))
+        .with_hint(tr!(
+            "hapus baris kosong atau data lain di lembar ini, atau pindahkan penilaian ke lembar sendiri",
+            "remove empty rows or other data from this sheet, or move the assessment to a sheet of its own"
+        )));
+    }
     let mut meta = Meta::default();
     let mut header = None;
     for (n, row) in rows.iter().enumerate().take(50) {

@@ -154,6 +154,33 @@ impl Framework {
     }
 }
 
+impl ExternalIndex {
+    /// Converts `x` on the index's scale by its bands; `None` when the bands
+    /// are unknown or `x` is off the index's scale.
+    pub fn convert(&self, x: Decimal) -> Option<Decimal> {
+        let ext = self;
+        let (edges, targets) = (ext.edges.as_ref()?, ext.target_edges.as_ref()?);
+        let lo = ext.min.unwrap_or(edges.first()?.0);
+        let hi = ext.max.unwrap_or(edges.last()?.0);
+        if x < lo || x > hi {
+            return None;
+        }
+        if x <= edges[0].0 {
+            return Some(targets[0].0);
+        }
+        for i in 0..edges.len() - 1 {
+            let (e0, e1) = (edges[i].0, edges[i + 1].0);
+            if x <= e1 {
+                let (t0, t1) = (targets[i].0, targets[i + 1].0);
+                // Multiply before dividing so that the result stays exact.
+                let v = t0 + (x - e0) * (t1 - t0) / (e1 - e0);
+                return Some(v.normalize());
+            }
+        }
+        Some(targets.last()?.0)
+    }
+}
+
 /// All framework catalogs, oldest first.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {

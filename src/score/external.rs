@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::catalog::{ExternalIndex, Framework};
+use crate::catalog::Framework;
 use crate::error::{Error, Result};
 use crate::text::Text;
 use crate::tr;
@@ -22,30 +22,6 @@ pub struct ExternalConversion {
     pub value: Decimal,
     /// Where it was given: `--external` or the file.
     pub given_in: &'static str,
-}
-
-/// Converts `x` on the index's scale by its bands; `None` when the bands
-/// are unknown or `x` is off the index's scale.
-pub fn convert(ext: &ExternalIndex, x: Decimal) -> Option<Decimal> {
-    let (edges, targets) = (ext.edges.as_ref()?, ext.target_edges.as_ref()?);
-    let lo = ext.min.unwrap_or(edges.first()?.0);
-    let hi = ext.max.unwrap_or(edges.last()?.0);
-    if x < lo || x > hi {
-        return None;
-    }
-    if x <= edges[0].0 {
-        return Some(targets[0].0);
-    }
-    for i in 0..edges.len() - 1 {
-        let (e0, e1) = (edges[i].0, edges[i + 1].0);
-        if x <= e1 {
-            let (t0, t1) = (targets[i].0, targets[i + 1].0);
-            // Multiply before dividing so that the result stays exact.
-            let v = t0 + (x - e0) * (t1 - t0) / (e1 - e0);
-            return Some(v.normalize());
-        }
-    }
-    Some(targets.last()?.0)
 }
 
 /// Parses `sdi=68.75,sjig=2.1` from the command line.
@@ -103,7 +79,7 @@ pub fn convert_for(
             ext.indicator
         )));
     }
-    let value = convert(ext, x).ok_or_else(|| {
+    let value = ext.convert(x).ok_or_else(|| {
         Error::usage(tr!(
             "nilai {} = {} di luar skala indeksnya ({} sampai {})",
             "{} = {} is outside the index's scale ({} to {})",
