@@ -140,3 +140,22 @@ fn missing_file_is_bad_input() {
     assert_eq!(r.code, 3);
     assert!(r.stderr.contains("fixtures/does-not-exist.csv"));
 }
+
+#[test]
+fn broken_catalogs_name_the_file_and_field() {
+    let mut cases: Vec<String> = std::fs::read_dir(crate::util::root().join("fixtures/bad-data"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 9);
+    for case in cases {
+        let dir = format!("fixtures/bad-data/{case}");
+        let args = ["frameworks", "--data", dir.as_str()];
+        let r = run(&args);
+        assert_eq!(r.code, 3, "{case}: {}", r.stderr);
+        assert!(r.stderr.contains(&dir), "{case}: names the file");
+        insta::assert_snapshot!(format!("bad_data_{case}"), r.transcript(&args));
+    }
+}

@@ -47,19 +47,16 @@ fn numbered(file: &str, what: &str, nos: &[u32]) -> Result<()> {
     Ok(())
 }
 
-fn sums(file: &str, field: String, what: &str, got: Frac, want: Frac) -> Result<()> {
+fn sums(file: &str, field: String, what: (&str, &str), got: Frac, want: Frac) -> Result<()> {
     if got.same(want) {
         Ok(())
     } else {
         Err(bad(
             file,
             field,
-            tr!(
-                "jumlah bobot {} adalah {}, seharusnya {}",
-                "the weights of {} sum to {}, not {}",
-                what,
-                got,
-                want
+            Text::new(
+                format!("jumlah bobot {} adalah {got}, seharusnya {want}", what.0),
+                format!("the weights of {} sum to {got}, not {want}", what.1),
             ),
         ))
     }
@@ -222,7 +219,7 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
         sums(
             file,
             format!("aspects[{i}].weight"),
-            &format!("aspect {}", a.no),
+            (&format!("aspek {}", a.no), &format!("aspect {}", a.no)),
             sum,
             a.weight,
         )?;
@@ -250,7 +247,7 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
         sums(
             file,
             format!("domains[{i}].weight"),
-            &format!("domain {}", d.no),
+            (&format!("domain {}", d.no), &format!("domain {}", d.no)),
             sum,
             d.weight,
         )?;
@@ -260,13 +257,19 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
     sums(
         file,
         "indicators".into(),
-        "all indicators",
+        ("semua indikator", "all indicators"),
         fw.total_weight(),
         hundred,
     )?;
     if !fw.domains.is_empty() {
         let dsum = fw.domains.iter().fold(Frac::ZERO, |acc, d| acc + d.weight);
-        sums(file, "domains".into(), "all domains", dsum, hundred)?;
+        sums(
+            file,
+            "domains".into(),
+            ("semua domain", "all domains"),
+            dsum,
+            hundred,
+        )?;
     }
     let bands = &fw.predicates.bands;
     if bands.is_empty() || bands[0].from > fw.scale.min {
