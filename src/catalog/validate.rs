@@ -253,7 +253,13 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
         )?;
     }
     let aspects_sum = fw.aspects.iter().fold(Frac::ZERO, |acc, a| acc + a.weight);
-    sums(file, "aspects".into(), "all aspects", aspects_sum, hundred)?;
+    sums(
+        file,
+        "aspects".into(),
+        ("semua aspek", "all aspects"),
+        aspects_sum,
+        hundred,
+    )?;
     sums(
         file,
         "indicators".into(),
