@@ -16,3 +16,6 @@ mod cli_outputs;
 
 /// Templates: blank input sheets that read back.
 mod template;
+
+/// Properties: scoring invariants, readers that never panic.
+mod props;

@@ -1,0 +1,164 @@
+//! Properties: scoring invariants and readers that never panic.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use spbe_pemdi::assessment::{Answer, Assessment, read_bytes};
+use spbe_pemdi::score::{ScoreOptions, score};
+
+use crate::util::data;
+
+fn assessment(fw: &str, keys: &[String], values: &[Option<Decimal>]) -> Assessment {
+    Assessment {
+        framework: fw.into(),
+        agency: None,
+        year: None,
+        source: None,
+        answers: keys
+            .iter()
+            .zip(values)
+            .filter_map(|(k, v)| {
+                v.map(|value| Answer {
+                    indicator: format!("{fw}:{k}"),
+                    value,
+                    justification: None,
+                    evidence: vec![],
+                    origin: None,
+                })
+            })
+            .collect(),
+        external: Default::default(),
+    }
+}
+
+fn levels(n: usize, lo: u32, hi: u32) -> impl Strategy<Value = Vec<u32>> {
+    proptest::collection::vec(lo..=hi, n)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn spbe_2020_index_is_the_regulation_formula_and_on_scale(v in levels(47, 1, 5)) {
+        let data = data();
+        let fw = data.catalog.get("spbe-2020").unwrap();
+        let keys: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+        let vals: Vec<Option<Decimal>> = v.iter().map(|l| Some(Decimal::from(*l))).collect();
+        let s = score(fw, &assessment("spbe-2020", &keys, &vals), &ScoreOptions::default()).unwrap();
+        let idx = s.overall.index().unwrap();
+        let formula: Decimal = fw
+            .indicators
+            .iter()
+            .zip(&v)
+            .map(|(i, l)| i.weight.value() * Decimal::from(*l))
+            .sum::<Decimal>()
+            / Decimal::from(100);
+        prop_assert_eq!(idx, formula);
+        prop_assert!(idx >= Decimal::ONE && idx <= Decimal::from(5));
+    }
+
+    #[test]
+    fn raising_any_level_never_lowers_any_score(v in levels(47, 1, 4), which in 0usize..47) {
+        let data = data();
+        let fw = data.catalog.get("spbe-2020").unwrap();
+        let keys: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+        let before: Vec<Option<Decimal>> = v.iter().map(|l| Some(Decimal::from(*l))).collect();
+        let mut after = before.clone();
+        after[which] = after[which].map(|x| x + Decimal::ONE);
+        let a = score(fw, &assessment("spbe-2020", &keys, &before), &ScoreOptions::default()).unwrap();
+        let b = score(fw, &assessment("spbe-2020", &keys, &after), &ScoreOptions::default()).unwrap();
+        prop_assert!(b.overall.low > a.overall.low);
+        for (x, y) in a.aspects.iter().zip(&b.aspects) {
+            prop_assert!(y.low >= x.low);
+        }
+        for (x, y) in a.domains.iter().zip(&b.domains) {
+            prop_assert!(y.low >= x.low);
+        }
+    }
+
+    #[test]
+    fn a_partial_range_contains_every_completion(
+        v in levels(37, 0, 5),
+        answered in proptest::collection::vec(any::<bool>(), 37),
+    ) {
+        let data = data();
+        let fw = data.catalog.get("spbe-2018").unwrap();
+        let keys: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+        let full: Vec<Option<Decimal>> = v.iter().map(|l| Some(Decimal::from(*l))).collect();
+        let part: Vec<Option<Decimal>> = full
+            .iter()
+            .zip(&answered)
+            .map(|(x, a)| if *a { *x } else { None })
+            .collect();
+        let p = score(fw, &assessment("spbe-2018", &keys, &part), &ScoreOptions::default()).unwrap();
+        let f = score(fw, &assessment("spbe-2018", &keys, &full), &ScoreOptions::default()).unwrap();
+        let idx = f.overall.index().unwrap();
+        prop_assert!(p.overall.low <= idx && idx <= p.overall.high);
+        prop_assert!(p.overall.low >= Decimal::ZERO && p.overall.high <= Decimal::from(5));
+    }
+
+    #[test]
+    fn pemdi_2026_decimal_values_score_on_scale(v in proptest::collection::vec(100u32..=500, 20)) {
+        let data = data();
+        let fw = data.catalog.get("pemdi-2026").unwrap();
+        let keys: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+        let vals: Vec<Option<Decimal>> = v.iter().map(|x| Some(Decimal::new(*x as i64, 2))).collect();
+        let s = score(fw, &assessment("pemdi-2026", &keys, &vals), &ScoreOptions::default()).unwrap();
+        let idx = s.overall.index().unwrap();
+        prop_assert!(idx >= Decimal::ONE && idx <= Decimal::from(5));
+        let min = vals.iter().flatten().min().unwrap();
+        let max = vals.iter().flatten().max().unwrap();
+        prop_assert!(idx >= *min && idx <= *max);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn readers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let data = data();
+        for name in ["x.csv", "x.json", "x.xlsx", "x"] {
+            let _ = read_bytes(name, bytes.clone(), &data.catalog, Some("spbe-2020"));
+        }
+    }
+
+    #[test]
+    fn readers_never_panic_on_table_like_text(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("[0-9a-zA-Z ,.;:\"\\-]{0,12}", 0..6), 0..12),
+        delim in prop_oneof![Just(";"), Just(","), Just("\t")],
+    ) {
+        let data = data();
+        let mut t = format!("indikator{delim}nilai{delim}penjelasan\n");
+        for r in rows {
+            t.push_str(&r.join(delim));
+            t.push('\n');
+        }
+        for fw in [None, Some("spbe-2020"), Some("spbe-2018"), Some("pemdi-2026")] {
+            let _ = read_bytes("t.csv", t.clone().into_bytes(), &data.catalog, fw);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn spreadsheet_reader_never_panics_on_damaged_workbooks(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let data = data();
+        let good = std::fs::read(crate::util::fixture("kemenpanrb-spbe-2024.xlsx")).unwrap();
+        let mut bytes = good.clone();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let _ = read_bytes("damaged.xlsx", bytes, &data.catalog, None);
+    }
+}
