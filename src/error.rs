@@ -230,10 +230,23 @@ impl Error {
         self.kind.exit_code()
     }
 
-    /// Renders the error for a terminal or a log, in `lang`.
+    /// Renders the error for a log, in `lang`, without colour.
     pub fn render(&self, lang: Lang) -> String {
+        self.render_styled(lang, false)
+    }
+
+    /// Renders the error in `lang`, with a coloured label when `color`.
+    pub fn render_styled(&self, lang: Lang, color: bool) -> String {
         let mut out = String::new();
         let label = lang.pick("galat", "error");
+        let style = anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::Red.into()));
+        let label = if color {
+            format!("{}{label}{}", style.render(), style.render_reset())
+        } else {
+            label.to_string()
+        };
         let _ = writeln!(out, "{label}: {}", self.message.get(lang));
         if let Some(file) = &self.file {
             let place = self.place.as_ref().map(Place::suffix).unwrap_or_default();

@@ -19,3 +19,6 @@ mod template;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;
+
+/// The command line: examples in help, colour, completions, man pages, exit codes.
+mod cli_polish;

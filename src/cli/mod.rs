@@ -6,11 +6,12 @@
 //! not be written or would overwrite a file.
 
 mod frameworks;
+mod generate;
 mod score;
 mod show;
 mod template;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -40,6 +41,17 @@ Examples:
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
+/// When to colour messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
 /// spbe-pemdi: SPBE to Indeks Pemdi.
 #[derive(Debug, Parser)]
 #[command(name = "spbe-pemdi", version, about = ABOUT, after_help = EXAMPLES)]
@@ -51,6 +63,21 @@ pub struct Cli {
     /// instead of the embedded data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Print only results and errors (no progress, no notes).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: the data set in use and its content hash.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Colour messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorArg,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -67,6 +94,10 @@ pub enum Command {
     Show(show::Args),
     /// Write a blank input sheet for a framework.
     Template(template::Args),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff).
+    Man(generate::ManArgs),
 }
 
 /// What every command gets.
@@ -75,12 +106,44 @@ pub struct Ctx {
     pub lang: Lang,
     /// `--data DIR`.
     pub data_dir: Option<PathBuf>,
+    /// `--quiet`.
+    pub quiet: bool,
+    /// `--verbose`.
+    pub verbose: bool,
+    /// Whether standard error gets colour.
+    pub color: bool,
 }
 
 impl Ctx {
-    /// Loads the mapping data.
+    /// Loads the mapping data (and says which with `--verbose`).
     pub fn data(&self) -> Result<Data> {
-        Data::load(self.data_dir.as_deref())
+        let data = Data::load(self.data_dir.as_deref())?;
+        if self.verbose {
+            self.note(&format!(
+                "{}: {} ({})",
+                self.lang.pick("data", "data"),
+                data.origin,
+                data.hash()
+            ));
+        }
+        Ok(data)
+    }
+
+    /// A note on standard error, unless `--quiet`.
+    pub fn note(&self, s: &str) {
+        if !self.quiet {
+            eprintln!("{s}");
+        }
+    }
+}
+
+/// Whether to colour standard error.
+fn use_color(arg: ColorArg) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match arg {
+        ColorArg::Never => false,
+        ColorArg::Always => !no_color,
+        ColorArg::Auto => !no_color && std::io::stderr().is_terminal(),
     }
 }
 
@@ -100,7 +163,16 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    run(cli)
+    // A bug must not end in a backtrace: say what happened and how to report it.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
+        );
+    }));
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(code) => code,
+        Err(_) => 70,
+    }
 }
 
 /// Runs a parsed command line; returns the exit code.
@@ -111,17 +183,22 @@ pub fn run(cli: Cli) -> i32 {
             LangArg::En => Lang::En,
         },
         data_dir: cli.data.clone(),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: use_color(cli.color),
     };
     let result = match cli.command {
         Command::Score(a) => score::run(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),
+        Command::Completions(a) => generate::completions(a),
+        Command::Man(a) => generate::man(a),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprint!("{}", e.render(ctx.lang));
+            eprint!("{}", e.render_styled(ctx.lang, ctx.color));
             e.exit_code()
         }
     }
