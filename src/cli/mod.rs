@@ -169,10 +169,7 @@ pub fn main() -> i32 {
             "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
         );
     }));
-    match std::panic::catch_unwind(|| run(cli)) {
-        Ok(code) => code,
-        Err(_) => 70,
-    }
+    std::panic::catch_unwind(|| run(cli)).unwrap_or(70)
 }
 
 /// Runs a parsed command line; returns the exit code.
