@@ -6,8 +6,10 @@
 //! not be written or would overwrite a file.
 
 mod frameworks;
+mod mapping;
 mod score;
 mod show;
+mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,6 +38,8 @@ Examples:
   spbe-pemdi score hasil-spbe-2024.xlsx --framework spbe-2020 --lang en
   spbe-pemdi frameworks
   spbe-pemdi show spbe-2020:22
+  spbe-pemdi validate --lang en
+  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
@@ -64,6 +68,10 @@ pub enum Command {
     Frameworks(frameworks::Args),
     /// Show a framework, or one indicator with its level criteria.
     Show(show::Args),
+    /// Check the crosswalks against the frameworks (lints with stable codes).
+    Validate(validate::Args),
+    /// Work with the mapping data: the graph of frameworks and crosswalks.
+    Mapping(mapping::Args),
 }
 
 /// What every command gets.
@@ -113,6 +121,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Score(a) => score::run(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
+        Command::Validate(a) => validate::run(&ctx, a),
+        Command::Mapping(a) => mapping::run(&ctx, a),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@
 //! `spbe-pemdi validate`.
 
 pub mod level;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod relation;

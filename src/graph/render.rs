@@ -124,7 +124,15 @@ pub fn path(ig: &IndicatorGraph, catalog: &Catalog, format: Format, lang: Lang) 
         .collect();
     keyed.sort();
     let edges = keyed.into_iter().map(|(_, e)| e).collect();
-    draw(&Drawing { groups, edges }, "path", format)
+    let comment = match format {
+        Format::Dot => "//",
+        Format::Mermaid => "%%",
+    };
+    format!(
+        "{comment} {}\n{}",
+        ig.path,
+        draw(&Drawing { groups, edges }, "path", format)
+    )
 }
 
 fn draw(d: &Drawing, name: &str, format: Format) -> String {
