@@ -84,7 +84,10 @@ pub fn load_file(f: &DataFile) -> Result<LoadedCrosswalk> {
                 crosswalk.version
             ),
         )
-        .at(Place::Field("id".into()))
+        .at(match f.text.find("\"id\"") {
+            Some(at) => Place::line(crate::error::line_col_of(&f.text, at).0),
+            None => Place::Field("id".into()),
+        })
         .expected(tr!(
             "`{}.json` atau `{}.json`",
             "`{}.json` or `{}.json`",

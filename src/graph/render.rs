@@ -33,15 +33,23 @@ struct Drawing {
 /// most 40 characters.
 pub fn short_name(ind: &Indicator, lang: Lang) -> String {
     let name = ind.name(lang);
-    let name = ["Tingkat Kematangan ", "Maturity of the ", "Maturity of "]
+    let name = match ["Tingkat Kematangan ", "Maturity of the ", "Maturity of "]
         .iter()
         .find_map(|p| name.strip_prefix(p))
-        .unwrap_or(name);
+    {
+        Some(rest) => {
+            let mut c = rest.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        None => name.to_string(),
+    };
     if name.chars().count() > 40 {
         let cut: String = name.chars().take(39).collect();
         format!("{}…", cut.trim_end())
     } else {
-        name.to_string()
+        name
     }
 }
 
@@ -124,15 +132,12 @@ pub fn path(ig: &IndicatorGraph, catalog: &Catalog, format: Format, lang: Lang) 
         .collect();
     keyed.sort();
     let edges = keyed.into_iter().map(|(_, e)| e).collect();
-    let comment = match format {
-        Format::Dot => "//",
-        Format::Mermaid => "%%",
-    };
-    format!(
-        "{comment} {}\n{}",
-        ig.path,
-        draw(&Drawing { groups, edges }, "path", format)
-    )
+    let drawing = draw(&Drawing { groups, edges }, "path", format);
+    match format {
+        Format::Dot => format!("// {}\n{drawing}", ig.path),
+        // Mermaid wants the diagram type first.
+        Format::Mermaid => drawing.replacen('\n', &format!("\n  %% {}\n", ig.path), 1),
+    }
 }
 
 fn draw(d: &Drawing, name: &str, format: Format) -> String {

@@ -277,10 +277,6 @@ impl<'a> IndicatorGraph<'a> {
             }
             return t;
         };
-        if last == 0 {
-            t.routes.push(self.route(&[], start));
-            return t;
-        }
         let goals: Vec<NodeIndex> = self
             .index
             .range((last, 0)..=(last, u32::MAX))
