@@ -164,3 +164,46 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn absurd_values_do_not_panic() {
+    let t = Table::new(vec![
+        (Decimal::MIN, Decimal::MIN),
+        (Decimal::MAX, Decimal::MAX),
+    ])
+    .unwrap();
+    let rule = LevelRule::Table { table: t };
+    let all = Bounds {
+        min: Decimal::MIN,
+        max: Decimal::MAX,
+    };
+    assert_eq!(rule.eval(Decimal::ZERO, all), Decimal::MIN);
+    assert_eq!(
+        Bounds {
+            min: Decimal::MAX,
+            max: Decimal::MAX
+        }
+        .whole_levels(),
+        [Decimal::MAX]
+    );
+    assert_eq!(all.whole_levels().len(), 1000);
+}
+
+proptest! {
+    #[test]
+    fn any_table_evaluates_without_panicking(
+        entries in prop::collection::vec((any::<i64>(), 0u32..28, any::<i64>(), 0u32..28), 1..6),
+        v in any::<i64>(),
+        vs in 0u32..28,
+    ) {
+        let entries: Vec<(Decimal, Decimal)> = entries
+            .into_iter()
+            .map(|(a, sa, b, sb)| (Decimal::new(a, sa), Decimal::new(b, sb)))
+            .collect();
+        if let Some(table) = Table::new(entries) {
+            let rule = LevelRule::Table { table };
+            let out = rule.eval(Decimal::new(v, vs), scale("1", "5"));
+            prop_assert!(scale("1", "5").contains(out));
+        }
+    }
+}

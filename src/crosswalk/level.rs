@@ -108,7 +108,10 @@ impl Bounds {
         let mut l = self.min.ceil();
         while l <= self.max && out.len() < 1000 {
             out.push(l);
-            l += Decimal::ONE;
+            match l.checked_add(Decimal::ONE) {
+                Some(next) => l = next,
+                None => break,
+            }
         }
         out
     }
@@ -205,9 +208,14 @@ impl Table {
                 return Some(t0);
             }
             if v > k0 && v < k1 {
-                let step = (v - k0)
-                    .checked_mul(t1 - t0)
-                    .and_then(|x| x.checked_div(k1 - k0));
+                // t0 + (v - k0)·(t1 - t0)/(k1 - k0); on overflow (absurd
+                // values), the lower key's value.
+                let step = v
+                    .checked_sub(k0)
+                    .zip(t1.checked_sub(t0))
+                    .and_then(|(dv, dt)| dv.checked_mul(dt))
+                    .zip(k1.checked_sub(k0))
+                    .and_then(|(x, dk)| x.checked_div(dk));
                 return Some(step.and_then(|s| t0.checked_add(s)).unwrap_or(t0));
             }
         }

@@ -32,16 +32,26 @@ impl LoadedCrosswalk {
 
     /// The 1-based line of the map with `id` (where its `"id"` is written).
     pub fn map_line(&self, id: &str) -> Option<u64> {
+        self.map_line_nth(id, 0)
+    }
+
+    /// The 1-based line of the `nth` (0-based) map with `id`, for ids
+    /// written more than once.
+    pub fn map_line_nth(&self, id: &str, nth: usize) -> Option<u64> {
         let start = self.text.find("\"maps\"")?;
         let needle = format!("\"{id}\"");
         let mut from = start;
+        let mut seen = 0;
         while let Some(i) = self.text[from..].find(&needle) {
             let at = from + i;
             let before = self.text[..at].trim_end();
             if let Some(b) = before.strip_suffix(':')
                 && b.trim_end().ends_with("\"id\"")
             {
-                return Some(crate::error::line_col_of(&self.text, at).0);
+                if seen == nth {
+                    return Some(crate::error::line_col_of(&self.text, at).0);
+                }
+                seen += 1;
             }
             from = at + needle.len();
         }

@@ -40,30 +40,23 @@ pub(super) fn check(g: &MappingGraph, out: &mut Vec<Finding>) {
             let mut sink = Sink::new(c, out);
             for ind in &fw.indicators {
                 let (td, tc) = (dg.trace(ind.no), cg.trace(ind.no));
-                compare(&mut sink, &td, &tc, &via, &levels);
+                compare(&mut sink, ind.no, &td, &tc, &via, &levels);
             }
         }
     }
 }
 
-fn compare(sink: &mut Sink, td: &Trace, tc: &Trace, via: &str, levels: &[Decimal]) {
+fn compare(sink: &mut Sink, source: u32, td: &Trace, tc: &Trace, via: &str, levels: &[Decimal]) {
     let cw = &sink.c.crosswalk;
     let (dt, ct) = (td.targets(), tc.targets());
     for t in dt.union(&ct) {
         let target = format!("{}:{t}", cw.to);
-        let source_no = td
-            .source
-            .rsplit(':')
-            .next()
-            .and_then(|n| n.parse::<u32>().ok());
         let map = cw.maps.iter().find(|m| {
-            m.relation != Relation::Disjoint
-                && m.targets.contains(t)
-                && source_no.is_some_and(|s| m.sources.contains(&s))
+            m.relation != Relation::Disjoint && m.targets.contains(t) && m.sources.contains(&source)
         });
         let (line, place) = match map {
             Some(m) => (
-                sink.c.map_line(&m.id),
+                sink.map_line(m),
                 format!("maps[{}]: {} → {target}", m.id, td.source),
             ),
             None => (None, format!("{} → {target}", td.source)),
@@ -120,7 +113,7 @@ fn compare(sink: &mut Sink, td: &Trace, tc: &Trace, via: &str, levels: &[Decimal
                     let (Some(d), Some(c)) = (best(td, *l), best(tc, *l)) else {
                         continue;
                     };
-                    if (d - c).abs() > Decimal::ONE {
+                    if d.checked_sub(c).is_some_and(|x| x.abs() > Decimal::ONE) {
                         sink.at(
                             Code::ChainLevelMismatch,
                             line,

@@ -256,9 +256,22 @@ impl<'a> Sink<'a> {
         self.at(code, line, field.to_string(), message);
     }
 
+    /// The line of `map` (of this very map when its id is repeated).
+    pub(crate) fn map_line(&self, map: &Map) -> Option<u64> {
+        let nth = self
+            .c
+            .crosswalk
+            .maps
+            .iter()
+            .take_while(|m| !std::ptr::eq(*m, map))
+            .filter(|m| m.id == map.id)
+            .count();
+        self.c.map_line_nth(&map.id, nth)
+    }
+
     /// A finding about `map`; `field` is appended to `maps[<id>]`.
     pub(crate) fn map(&mut self, code: Code, map: &Map, field: &str, message: Text) {
-        let line = self.c.map_line(&map.id);
+        let line = self.map_line(map);
         let place = if field.is_empty() {
             format!("maps[{}]", map.id)
         } else {
