@@ -1,17 +1,21 @@
 //! spbe-pemdi carries Indonesian government agencies' SPBE index
 //! assessments forward to the Indeks Pemerintah Digital (Indeks Pemdi).
 //!
-//! Data flows one way: files → models ([`catalog`], [`assessment`]) →
-//! scores ([`score`]). The command line ([`cli`]) is a thin layer over
-//! these modules.
+//! Data flows one way: files → models ([`catalog`], [`assessment`],
+//! [`crosswalk`]) → the versioned mapping [`graph`] → conversion
+//! ([`convert`]) → scores ([`score`]) and reports.
+//! The command line ([`cli`]) is a thin layer over these modules.
 
 pub mod assessment;
 pub mod catalog;
 pub mod cli;
+pub mod convert;
+pub mod crosswalk;
 pub mod data;
 pub mod decimal;
 mod embedded;
 pub mod error;
+pub mod graph;
 pub mod json;
 pub mod output;
 pub mod score;

@@ -5,11 +5,14 @@
 //! hit); 2 usage; 3 bad input (files, catalogs, crosswalks); 4 output could
 //! not be written or would overwrite a file.
 
+mod convert;
 mod frameworks;
 mod generate;
+mod mapping;
 mod score;
 mod show;
 mod template;
+mod validate;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +41,8 @@ Examples:
   spbe-pemdi score hasil-spbe-2024.xlsx --framework spbe-2020 --lang en
   spbe-pemdi frameworks
   spbe-pemdi show spbe-2020:22
+  spbe-pemdi validate --lang en
+  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
@@ -88,6 +93,10 @@ pub struct Cli {
 pub enum Command {
     /// Score an assessment by its framework's own rules.
     Score(score::Args),
+    /// Convert last year's assessment to a newer framework (pre-filled draft, projected index).
+    Convert(convert::ConvertArgs),
+    /// Explain how one converted target value was derived, hop by hop.
+    Explain(convert::ExplainArgs),
     /// List the framework versions known to the tool.
     Frameworks(frameworks::Args),
     /// Show a framework, or one indicator with its level criteria.
@@ -98,6 +107,10 @@ pub enum Command {
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
     Man(generate::ManArgs),
+    /// Check the crosswalks against the frameworks (lints with stable codes).
+    Validate(validate::Args),
+    /// Work with the mapping data: the graph of frameworks and crosswalks.
+    Mapping(mapping::Args),
 }
 
 /// What every command gets.
@@ -186,11 +199,15 @@ pub fn run(cli: Cli) -> i32 {
     };
     let result = match cli.command {
         Command::Score(a) => score::run(&ctx, a),
+        Command::Convert(a) => convert::run(&ctx, a),
+        Command::Explain(a) => convert::run_explain(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),
         Command::Completions(a) => generate::completions(a),
         Command::Man(a) => generate::man(a),
+        Command::Validate(a) => validate::run(&ctx, a),
+        Command::Mapping(a) => mapping::run(&ctx, a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,259 @@
+//! `spbe-pemdi convert` and `spbe-pemdi explain`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use crate::cli::{Ctx, print};
+use crate::convert::draft::{self, DraftFormat};
+use crate::convert::{ConvertOptions, Converter, explain::explain, render_json, render_text};
+use crate::decimal::show2;
+use crate::error::{Error, Result};
+use crate::graph::Pin;
+use crate::output::OutputPolicy;
+use crate::tr;
+
+/// Draft file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Canonical JSON with the full conversion alongside.
+    Json,
+    /// CSV with provenance columns.
+    Csv,
+    /// XLSX with provenance columns.
+    Xlsx,
+}
+
+/// Where the path goes and which data it uses.
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    /// The framework of FILE, when the file does not say.
+    #[arg(long, value_name = "ID")]
+    pub framework: Option<String>,
+    /// Pass through these frameworks, in order (e.g. `--via pemdi-2025`).
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub via: Vec<String>,
+    /// Use this crosswalk version (repeatable): `ID@VERSION`.
+    #[arg(long, value_name = "ID@VERSION")]
+    pub crosswalk: Vec<String>,
+    /// External index values for the target: `sdi=68.75,sjig=2.1,epss=3.2`.
+    #[arg(long, value_name = "KEY=VALUE,...")]
+    pub external: Option<String>,
+}
+
+impl PathArgs {
+    fn options(&self, to: Option<String>) -> Result<ConvertOptions> {
+        Ok(ConvertOptions {
+            to,
+            via: self.via.clone(),
+            pins: self
+                .crosswalk
+                .iter()
+                .map(|s| Pin::parse(s))
+                .collect::<Result<_>>()?,
+            external: match &self.external {
+                Some(s) => crate::score::external::parse_arg(s)?,
+                None => vec![],
+            },
+        })
+    }
+}
+
+/// Convert last year's assessment to a newer framework.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  spbe-pemdi convert fixtures/aceh-tengah-spbe-2025.json
+  spbe-pemdi convert hasil-2025.xlsx --framework spbe-2020 -o draf-pemdi-2026.xlsx
+  spbe-pemdi convert hasil-2025.json --via pemdi-2025 --json
+  spbe-pemdi convert hasil-2025.json --external sdi=68.75,sjig=2.1 --into draf.json -o draf-baru.json")]
+pub struct ConvertArgs {
+    /// The assessment to convert: JSON, CSV or XLSX (spbe-2018, spbe-2020 or pemdi-2025).
+    pub file: PathBuf,
+    /// Target framework (default: the newest, pemdi-2026).
+    #[arg(long, value_name = "ID")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub path: PathArgs,
+    /// Merge into this existing draft of the target framework, never
+    /// overwriting a value a person set.
+    #[arg(long, value_name = "DRAFT")]
+    pub into: Option<PathBuf>,
+    /// Write the pre-filled draft to OUT.
+    #[arg(short = 'o', long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Format of OUT (default: from its extension, else json).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Print the whole conversion as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn format_of(args: &ConvertArgs) -> DraftFormat {
+    let by_ext = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match (args.format, by_ext.as_deref()) {
+        (Some(FormatArg::Json), _) => DraftFormat::Json,
+        (Some(FormatArg::Csv), _) => DraftFormat::Csv,
+        (Some(FormatArg::Xlsx), _) => DraftFormat::Xlsx,
+        (None, Some("csv")) => DraftFormat::Csv,
+        (None, Some("xlsx")) => DraftFormat::Xlsx,
+        _ => DraftFormat::Json,
+    }
+}
+
+/// Runs `convert`.
+pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
+    let data = ctx.data()?;
+    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework.as_deref())?;
+    let opts = args.path.options(args.to.clone())?;
+    let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
+    if args.into.is_some() && args.output.is_none() && !args.json {
+        return Err(Error::usage(tr!(
+            "--into membutuhkan -o OUT (draf asli tidak pernah ditimpa)",
+            "--into needs -o OUT (the original draft is never overwritten)"
+        )));
+    }
+    let merged = match &args.into {
+        Some(path) => {
+            let existing = crate::assessment::read(path, &data.catalog, Some(&conv.target))?;
+            Some(draft::merge(&existing, &conv)?)
+        }
+        None => None,
+    };
+    let lang = ctx.lang;
+    if let Some(out) = &args.output {
+        let d = match &merged {
+            Some(m) => m.draft.clone(),
+            None => draft::draft(&conv),
+        };
+        let mut inputs = vec![args.file.clone()];
+        inputs.extend(args.into.clone());
+        let bytes = draft::write(&d, Some(&conv), format_of(&args), lang)?;
+        OutputPolicy {
+            force: args.force,
+            inputs,
+        }
+        .write(out, &bytes)?;
+    }
+    if args.json {
+        match &merged {
+            Some(m) => {
+                #[derive(serde::Serialize)]
+                struct WithMerge<'a> {
+                    #[serde(flatten)]
+                    conversion: &'a crate::convert::Conversion,
+                    merge: &'a draft::Merge,
+                }
+                print(&crate::json::to_pretty(&WithMerge {
+                    conversion: &conv,
+                    merge: m,
+                }));
+            }
+            None => print(&render_json(&conv)),
+        }
+        return Ok(0);
+    }
+    let mut text = render_text(&conv, lang);
+    if let Some(m) = &merged {
+        let _ = writeln!(
+            text,
+            "\n{}: {} {}, {} {}, {} {}",
+            lang.pick("Gabung ke draf", "Merged into the draft"),
+            m.filled.len(),
+            lang.pick("diisi", "filled"),
+            m.refreshed.len(),
+            lang.pick("diperbarui", "refreshed"),
+            m.kept.len(),
+            lang.pick("nilai orang dipertahankan", "person values kept")
+        );
+        if !m.conflicts.is_empty() {
+            let _ = writeln!(
+                text,
+                "{}:",
+                lang.pick(
+                    "Konflik (nilai orang dipertahankan; periksa saran ini)",
+                    "Conflicts (the person's value is kept; review the suggestion)"
+                )
+            );
+            for c in &m.conflicts {
+                let _ = writeln!(
+                    text,
+                    "  {}: {} {} ≠ {} {} ({})",
+                    c.id,
+                    lang.pick("orang", "person"),
+                    show2(c.person, lang),
+                    lang.pick("saran", "suggested"),
+                    show2(c.suggested, lang),
+                    c.class.describe(lang)
+                );
+            }
+        }
+    }
+    if let Some(out) = &args.output {
+        let _ = writeln!(
+            text,
+            "{}: {}",
+            lang.pick("Draf ditulis ke", "Draft written to"),
+            out.display()
+        );
+    }
+    print(&text);
+    Ok(0)
+}
+
+/// Explain how one target value was derived.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  spbe-pemdi explain pemdi-2026:3 --from fixtures/aceh-tengah-spbe-2025.json
+  spbe-pemdi explain pemdi-2026:17 --from hasil-2025.xlsx --framework spbe-2020 --via pemdi-2025 --lang en")]
+pub struct ExplainArgs {
+    /// The target indicator, e.g. `pemdi-2026:3`.
+    pub target: String,
+    /// The assessment to convert.
+    #[arg(long, value_name = "FILE")]
+    pub from: PathBuf,
+    #[command(flatten)]
+    pub path: PathArgs,
+}
+
+/// Runs `explain`.
+pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
+    let data = ctx.data()?;
+    let (fw_id, no) = args
+        .target
+        .split_once(':')
+        .and_then(|(f, n)| n.trim().parse::<u32>().ok().map(|n| (f.to_string(), n)))
+        .ok_or_else(|| {
+            Error::usage(tr!(
+                "`{}` bukan id indikator",
+                "`{}` is not an indicator id",
+                args.target
+            ))
+            .expected(crate::text::Text::same("pemdi-2026:3"))
+        })?;
+    let fw = data.catalog.require(&fw_id)?;
+    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework.as_deref())?;
+    let opts = args.path.options(Some(fw.id.clone()))?;
+    let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
+    let t = conv.indicator(no).ok_or_else(|| {
+        Error::usage(tr!(
+            "{} tidak punya indikator {}",
+            "{} has no indicator {}",
+            fw.id,
+            no
+        ))
+    })?;
+    print(&explain(&conv, t, fw, ctx.lang));
+    Ok(0)
+}

@@ -1,0 +1,395 @@
+//! The pre-filled draft of the target framework: the conversion written as
+//! an assessment (JSON, CSV or XLSX) that a person completes and the tool
+//! reads back; and merging into an existing draft without ever overwriting
+//! a value a person set.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::assessment::{Answer, Assessment, DecValue, Evidence};
+use crate::convert::{Class, Conversion, TargetValue};
+use crate::crosswalk::Evidence as Policy;
+use crate::error::{Error, Kind, Result};
+use crate::sheet;
+use crate::text::Lang;
+use crate::tr;
+
+/// A person's value that differs from the tool's suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    /// Indicator id.
+    pub id: String,
+    /// The value a person set (kept).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub person: Decimal,
+    /// The value the conversion suggests.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub suggested: Decimal,
+    /// The suggestion's class.
+    pub class: Class,
+}
+
+/// The outcome of a merge.
+#[derive(Debug, Clone, Serialize)]
+pub struct Merge {
+    /// The merged draft.
+    pub draft: Assessment,
+    /// Person values kept although the suggestion differs.
+    pub conflicts: Vec<Conflict>,
+    /// Indicators newly filled with a suggestion.
+    pub filled: Vec<String>,
+    /// Earlier suggestions refreshed.
+    pub refreshed: Vec<String>,
+    /// Person values kept (agreeing or without a suggestion).
+    pub kept: Vec<String>,
+}
+
+fn justification(t: &TargetValue) -> Option<String> {
+    if t.justifications.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = t
+        .justifications
+        .iter()
+        .map(|j| format!("[{}] {}", j.from, j.text))
+        .collect();
+    Some(parts.join("\n"))
+}
+
+/// The suggestion for one target, as an answer marked with its origin.
+fn suggestion(t: &TargetValue) -> Option<Answer> {
+    Some(Answer {
+        indicator: t.id.clone(),
+        value: t.value?,
+        justification: justification(t),
+        evidence: t
+            .evidence
+            .iter()
+            .map(|e| Evidence {
+                name: e.name.clone(),
+                url: e.url.clone(),
+            })
+            .collect(),
+        origin: Some(t.class.as_str().to_string()),
+    })
+}
+
+/// The draft of the target framework from a conversion.
+pub fn draft(c: &Conversion) -> Assessment {
+    Assessment {
+        framework: c.target.clone(),
+        agency: c.source.agency.clone(),
+        year: c.source.year.map(|y| y + 1),
+        source: Some(format!(
+            "spbe-pemdi convert from {} ({}); {}",
+            c.source.framework,
+            c.path.join(" → "),
+            c.stamp.hash
+        )),
+        answers: c.indicators.iter().filter_map(suggestion).collect(),
+        external: c
+            .indicators
+            .iter()
+            .filter_map(|t| t.external.as_ref())
+            .filter_map(|e| e.index_value.map(|v| (e.key.clone(), DecValue(v))))
+            .collect(),
+    }
+}
+
+/// Merges the conversion into an existing draft: a person's value (no
+/// origin mark) is never changed; earlier suggestions are refreshed; empty
+/// indicators are filled. Running it again on its own output changes nothing.
+pub fn merge(existing: &Assessment, c: &Conversion) -> Result<Merge> {
+    if existing.framework != c.target {
+        return Err(Error::usage(tr!(
+            "draf --into berframework {} tetapi konversi menuju {}",
+            "the --into draft is in {} but the conversion goes to {}",
+            existing.framework,
+            c.target
+        )));
+    }
+    let mut out = existing.clone();
+    if out.agency.is_none() {
+        out.agency = c.source.agency.clone();
+    }
+    let mut conflicts = Vec::new();
+    let mut filled = Vec::new();
+    let mut refreshed = Vec::new();
+    let mut kept = Vec::new();
+    let mut answers = Vec::new();
+    for t in &c.indicators {
+        let key = t.no.to_string();
+        let have = existing.answer(&key);
+        let sug = suggestion(t);
+        match (have, sug) {
+            (Some(h), s) if h.origin.is_none() => {
+                if let Some(s) = s
+                    && s.value != h.value
+                {
+                    conflicts.push(Conflict {
+                        id: t.id.clone(),
+                        person: h.value,
+                        suggested: s.value,
+                        class: t.class,
+                    });
+                }
+                kept.push(t.id.clone());
+                answers.push(h.clone());
+            }
+            (Some(h), Some(s)) => {
+                if *h != s {
+                    refreshed.push(t.id.clone());
+                }
+                answers.push(s);
+            }
+            (Some(_), None) => {
+                // An earlier suggestion the data no longer supports: removed.
+                refreshed.push(t.id.clone());
+            }
+            (None, Some(s)) => {
+                filled.push(t.id.clone());
+                answers.push(s);
+            }
+            (None, None) => {}
+        }
+    }
+    out.answers = answers;
+    for t in &c.indicators {
+        if let Some(e) = &t.external
+            && let Some(v) = e.index_value
+        {
+            out.external.entry(e.key.clone()).or_insert(DecValue(v));
+        }
+    }
+    Ok(Merge {
+        draft: out,
+        conflicts,
+        filled,
+        refreshed,
+        kept,
+    })
+}
+
+/// Output formats of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftFormat {
+    /// Canonical JSON assessment, with the full conversion alongside.
+    Json,
+    /// CSV with provenance columns.
+    Csv,
+    /// XLSX with provenance columns.
+    Xlsx,
+}
+
+#[derive(Serialize)]
+struct JsonDraft<'a> {
+    #[serde(flatten)]
+    draft: &'a Assessment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conversion: Option<&'a Conversion>,
+}
+
+fn headers(lang: Lang) -> [&'static str; 13] {
+    match lang {
+        Lang::Id => [
+            "no",
+            "indikator",
+            "nama_indikator",
+            "nilai",
+            "asal",
+            "rentang_bawah",
+            "rentang_atas",
+            "keyakinan",
+            "sumber",
+            "penjelasan",
+            "data_dukung",
+            "data_dukung_perlu_diperbarui",
+            "catatan",
+        ],
+        Lang::En => [
+            "no",
+            "indicator",
+            "indicator_name",
+            "value",
+            "origin",
+            "range_low",
+            "range_high",
+            "confidence",
+            "sources",
+            "justification",
+            "evidence",
+            "evidence_to_update",
+            "notes",
+        ],
+    }
+}
+
+fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]> {
+    let mut out = Vec::new();
+    let Some(c) = c else {
+        for a in &d.answers {
+            out.push([
+                a.key().to_string(),
+                a.indicator.clone(),
+                String::new(),
+                crate::decimal::exact(a.value),
+                a.origin.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                a.justification.clone().unwrap_or_default(),
+                a.evidence.iter().map(ev).collect::<Vec<_>>().join(" | "),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        return out;
+    };
+    for t in &c.indicators {
+        let a = d.answer(&t.no.to_string());
+        let sources: Vec<String> = t
+            .sources
+            .iter()
+            .map(|s| format!("{}={}", s.id, crate::decimal::exact(s.value)))
+            .collect();
+        let update: Vec<String> = t
+            .evidence
+            .iter()
+            .filter(|e| e.policy == Policy::Update)
+            .map(|e| {
+                ev(&Evidence {
+                    name: e.name.clone(),
+                    url: e.url.clone(),
+                })
+            })
+            .collect();
+        let notes: Vec<&str> = t.notes.iter().map(|n| n.get(lang)).collect();
+        out.push([
+            t.no.to_string(),
+            t.id.clone(),
+            t.name.clone(),
+            a.map(|a| crate::decimal::exact(a.value))
+                .unwrap_or_default(),
+            a.and_then(|a| a.origin.clone()).unwrap_or_default(),
+            crate::decimal::exact(t.estimate.low),
+            crate::decimal::exact(t.estimate.high),
+            t.confidence
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
+            sources.join(" "),
+            a.and_then(|a| a.justification.clone()).unwrap_or_default(),
+            a.map(|a| a.evidence.iter().map(ev).collect::<Vec<_>>().join(" | "))
+                .unwrap_or_default(),
+            update.join(" | "),
+            notes.join(" "),
+        ]);
+    }
+    out
+}
+
+fn ev(e: &Evidence) -> String {
+    match &e.url {
+        Some(u) if *u != e.name => format!("{} ({u})", e.name),
+        Some(u) => u.clone(),
+        None => e.name.clone(),
+    }
+}
+
+fn meta(d: &Assessment, lang: Lang) -> Vec<[String; 2]> {
+    let mut m = vec![["framework".to_string(), d.framework.clone()]];
+    m.push([
+        lang.pick("instansi", "agency").to_string(),
+        d.agency.clone().unwrap_or_default(),
+    ]);
+    m.push([
+        lang.pick("tahun", "year").to_string(),
+        d.year.map(|y| y.to_string()).unwrap_or_default(),
+    ]);
+    m
+}
+
+/// External index values as rows the reader resolves (`sdi` in the
+/// indicator column).
+fn external_rows(d: &Assessment) -> Vec<[String; 13]> {
+    d.external
+        .iter()
+        .map(|(k, v)| {
+            let mut r: [String; 13] = Default::default();
+            r[1] = k.clone();
+            r[3] = crate::decimal::exact(v.0);
+            r
+        })
+        .collect()
+}
+
+/// Writes a draft (with the conversion's provenance when given).
+pub fn write(
+    d: &Assessment,
+    c: Option<&Conversion>,
+    format: DraftFormat,
+    lang: Lang,
+) -> Result<Vec<u8>> {
+    let out_err = |e: String| Error::new(Kind::Output, tr!("draf: {}", "draft: {}", e));
+    match format {
+        DraftFormat::Json => Ok(crate::json::to_pretty(&JsonDraft {
+            draft: d,
+            conversion: c,
+        })
+        .into_bytes()),
+        DraftFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(if lang == Lang::Id { b';' } else { b',' })
+                .flexible(true)
+                .from_writer(Vec::new());
+            for m in meta(d, lang) {
+                w.write_record(&m).map_err(|e| out_err(e.to_string()))?;
+            }
+            w.write_record(headers(lang))
+                .map_err(|e| out_err(e.to_string()))?;
+            for r in rows(d, c, lang).into_iter().chain(external_rows(d)) {
+                w.write_record(&r).map_err(|e| out_err(e.to_string()))?;
+            }
+            w.into_inner().map_err(|e| out_err(e.to_string()))
+        }
+        DraftFormat::Xlsx => {
+            let mut wb = sheet::workbook(&format!("{} draft", d.framework));
+            let ws = wb.add_worksheet();
+            ws.set_name(lang.pick("Draf", "Draft"))
+                .map_err(sheet::xlsx_error)?;
+            let wrap = sheet::wrap_format();
+            let mut r = 0u32;
+            for m in meta(d, lang) {
+                ws.write(r, 0, &m[0]).map_err(sheet::xlsx_error)?;
+                ws.write(r, 1, &m[1]).map_err(sheet::xlsx_error)?;
+                r += 1;
+            }
+            let widths = [
+                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
+            ];
+            let hs = headers(lang);
+            let cols: Vec<(&str, f64)> = hs.iter().copied().zip(widths).collect();
+            sheet::header(ws, r, &cols)?;
+            let all: Vec<[String; 13]> = rows(d, c, lang)
+                .into_iter()
+                .chain(external_rows(d))
+                .collect();
+            for (i, row) in all.iter().enumerate() {
+                let y = r + 1 + i as u32;
+                for (x, v) in row.iter().enumerate() {
+                    if x == 3 || x == 5 || x == 6 {
+                        if let Ok(n) = v.parse::<f64>() {
+                            // Numbers stay numbers in the sheet; they are
+                            // written from exact decimals of at most 2 places.
+                            ws.write_number(y, x as u16, n).map_err(sheet::xlsx_error)?;
+                            continue;
+                        }
+                    }
+                    ws.write_with_format(y, x as u16, v.as_str(), &wrap)
+                        .map_err(sheet::xlsx_error)?;
+                }
+            }
+            sheet::to_bytes(&mut wb)
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! `explain`: the derivation of one target value, hop by hop, in words.
+
+use std::fmt::Write as _;
+
+use crate::catalog::Framework;
+use crate::convert::{Class, Conversion, TargetValue, class_help};
+use crate::crosswalk::Evidence as Policy;
+use crate::decimal::{localize, show2};
+use crate::text::Lang;
+
+fn num(d: rust_decimal::Decimal, lang: Lang) -> String {
+    localize(&crate::decimal::exact(d), lang)
+}
+
+fn policy(p: Policy, lang: Lang) -> &'static str {
+    match p {
+        Policy::Reuse => lang.pick("pakai apa adanya", "reuse as is"),
+        Policy::Update => lang.pick(
+            "perbarui sesuai kriteria baru",
+            "update to the new criteria",
+        ),
+        Policy::Drop => lang.pick("tidak terpakai", "does not serve"),
+    }
+}
+
+fn relation(r: &str, lang: Lang) -> String {
+    let what = match r {
+        "equal" => lang.pick("sama cakupannya", "the same scope"),
+        "subset" => lang.pick(
+            "sumber mencakup sebagian sasaran",
+            "the sources cover part of the target",
+        ),
+        "superset" => lang.pick(
+            "sumber mencakup sasaran dan lebih",
+            "the sources cover the target and more",
+        ),
+        "intersects" => lang.pick("beririsan sebagian", "they overlap in part"),
+        _ => lang.pick("tidak berkaitan", "unrelated"),
+    };
+    format!("{r} ({what})")
+}
+
+/// The explanation of target `t` of `c`, with the target framework `fw`.
+pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({} {}%)",
+        t.id,
+        lang.pick(&t.name, &t.name_en),
+        lang.pick("bobot", "weight"),
+        localize(&t.weight, lang)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {} — {}",
+        lang.pick("Kelas", "Class"),
+        t.class.describe(lang),
+        class_help(t.class).get(lang)
+    );
+    let value = t
+        .value
+        .map(|v| show2(v, lang))
+        .unwrap_or_else(|| lang.pick("(kosong)", "(empty)").to_string());
+    let _ = writeln!(
+        out,
+        "{}: {value}; {}: {} ({}: {}–{})",
+        lang.pick("Saran", "Suggested"),
+        lang.pick("titik proyeksi", "projection point"),
+        show2(t.estimate.point, lang),
+        lang.pick("rentang jujur", "honest range"),
+        show2(t.estimate.low, lang),
+        show2(t.estimate.high, lang)
+    );
+    if let Some(conf) = t.confidence {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick(
+                "Keyakinan (mata rantai terlemah)",
+                "Confidence (weakest link)"
+            ),
+            conf.describe().get(lang)
+        );
+    }
+    if let Some(r) = &t.relation {
+        let _ = writeln!(
+            out,
+            "{}: {r}",
+            lang.pick(
+                "Relasi jawaban asal ke indikator ini",
+                "Relation of the original answers to this indicator"
+            )
+        );
+    }
+    if let Some(e) = &t.external {
+        let _ = writeln!(
+            out,
+            "{}: {} [{}]{}",
+            lang.pick("Indeks eksternal", "External index"),
+            e.name,
+            e.key,
+            match (e.index_value, e.value) {
+                (Some(x), Some(v)) => format!(" = {} → {}", num(x, lang), num(v, lang)),
+                _ => lang.pick(" (belum diberikan)", " (not given)").to_string(),
+            }
+        );
+    }
+    for (i, h) in t.hops.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n{} {}: {}, {} `{}` ({} → {})",
+            lang.pick("Langkah", "Step"),
+            i + 1,
+            h.crosswalk,
+            lang.pick("peta", "map"),
+            h.map,
+            h.from,
+            h.to
+        );
+        let inputs: Vec<String> = h
+            .inputs
+            .iter()
+            .map(|x| match x.value {
+                Some(v) => format!("{} = {}", x.id, num(v, lang)),
+                None => format!("{} = {}", x.id, lang.pick("belum dijawab", "not answered")),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.pick("Masukan", "Inputs"),
+            inputs.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {}{}",
+            lang.pick("Relasi", "Relation"),
+            relation(&h.relation, lang),
+            h.coverage
+                .as_deref()
+                .map(|c| format!(
+                    "; {} {}",
+                    lang.pick("cakupan", "coverage"),
+                    localize(c, lang)
+                ))
+                .unwrap_or_default()
+        );
+        if let Some(a) = &h.aggregation {
+            let _ = writeln!(out, "  {}: {a}", lang.pick("Agregasi", "Aggregation"));
+        }
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.pick("Aturan tingkat", "Level rule"),
+            h.rule
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {} ({} {}–{}); {} {}; {}: {}",
+            lang.pick("Hasil", "Result"),
+            num(h.estimate.point, lang),
+            lang.pick("rentang", "range"),
+            num(h.estimate.low, lang),
+            num(h.estimate.high, lang),
+            lang.pick("keyakinan", "confidence"),
+            h.confidence.describe().get(lang),
+            lang.pick("data dukung", "evidence"),
+            policy(h.evidence, lang)
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            lang.pick("Alasan", "Rationale"),
+            h.rationale
+        );
+    }
+    let _ = writeln!(out);
+    let why = match t.class {
+        Class::Carried => lang.pick(
+            "Rentang: setiap langkah adalah peta `equal` berkeyakinan tinggi, jadi rentang sumber dibawa lewat aturan tingkat.",
+            "Range: every step is an `equal` map at high confidence, so the sources' range is carried through the level rule.",
+        ),
+        Class::Derived => lang.pick(
+            "Rentang: bukan indikator yang sama, jadi asesor dapat menilai sampai dasar skala; batas atas hanya dibatasi bila sumber mencakup seluruh sasaran.",
+            "Range: not the same indicator, so the assessors may score down to the scale's floor; the top is bounded only where the sources cover the whole target.",
+        ),
+        Class::Gap => lang.pick(
+            "Rentang: tidak ada jawaban sumber, jadi seluruh skala mungkin; proyeksi memakai dasar skala.",
+            "Range: no source answer, so the whole scale is possible; the projection uses the scale's floor.",
+        ),
+        Class::External => lang.pick(
+            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, seluruh skala mungkin.",
+            "The value comes from another agency's index; without the index value, the whole scale is possible.",
+        ),
+    };
+    let _ = writeln!(out, "{why}");
+    if !t.sources.is_empty() {
+        let s: Vec<String> = t
+            .sources
+            .iter()
+            .map(|s| format!("{} = {}", s.id, num(s.value, lang)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Jawaban asal", "Original answers"),
+            s.join(", ")
+        );
+    }
+    if !t.evidence.is_empty() {
+        let _ = writeln!(out, "{}:", lang.pick("Data dukung", "Evidence"));
+        for e in &t.evidence {
+            let _ = writeln!(
+                out,
+                "  - [{}] {}{} ({} {})",
+                policy(e.policy, lang),
+                e.name,
+                e.url
+                    .as_deref()
+                    .filter(|u| *u != e.name)
+                    .map(|u| format!(" <{u}>"))
+                    .unwrap_or_default(),
+                lang.pick("dari", "from"),
+                e.from
+            );
+        }
+    }
+    if !t.justifications.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}:",
+            lang.pick(
+                "Penjelasan lama (tulis ulang untuk kriteria baru)",
+                "Old justifications (rewrite for the new criteria)"
+            )
+        );
+        for j in &t.justifications {
+            let _ = writeln!(out, "  - [{}] {}", j.from, j.text);
+        }
+    }
+    for n in &t.notes {
+        let _ = writeln!(out, "{}: {}", lang.pick("Catatan", "Note"), n.get(lang));
+    }
+    if let Some(ind) = fw.indicator(t.no) {
+        use rust_decimal::prelude::ToPrimitive;
+        let next = t.estimate.point.floor().to_u32().unwrap_or(0) + 1;
+        if let Some(crit) = ind.level(next) {
+            let indicative = ind
+                .levels_confidence
+                .as_deref()
+                .is_some_and(|c| c.starts_with("indicative"));
+            let _ = writeln!(
+                out,
+                "{} {next}{}: {}",
+                lang.pick("Yang dibutuhkan tingkat", "What level"),
+                if indicative {
+                    lang.pick(" (indikatif)", " needs (indicative)")
+                } else {
+                    lang.pick("", " needs")
+                },
+                crit.get(lang)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: {} · {}",
+        lang.pick("Data", "Data"),
+        c.stamp.crosswalks.join(", "),
+        c.stamp.hash
+    );
+    out
+}

@@ -1,0 +1,415 @@
+//! Converting last year's assessment: carry the answers forward along a
+//! path of crosswalks to a newer framework, with provenance, honest ranges,
+//! a certainty class per target indicator, and a projected index.
+//!
+//! Point estimates (documented in README.md):
+//! - a carried or derived target gets the value its map's level rule gives
+//!   the aggregated source values (`weighted_mean` over the answered sources
+//!   unless the map says otherwise), rounded half up to the target's
+//!   precision (2 decimals on a decimal scale, whole levels otherwise);
+//! - a gap, or an external index not given, counts at the scale's floor:
+//!   an agency that has not done the new thing scores the lowest level.
+//!
+//! Ranges: a carried value keeps the range of its sources through the rule;
+//! everything else reaches down to the floor, and up to the ceiling unless
+//! the sources cover the whole target (`equal`, `superset`), whose own level
+//! then bounds it (the new rubric is stricter, never looser).
+
+pub mod draft;
+mod engine;
+pub mod explain;
+pub mod model;
+mod render;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+pub use model::*;
+pub use render::{render_json, render_text};
+
+use crate::assessment::Assessment;
+use crate::catalog::{BandOn, Framework};
+use crate::crosswalk::{Bounds, LoadedCrosswalk, load_crosswalks};
+use crate::data::{Data, DataFile};
+use crate::error::{Error, Result};
+use crate::graph::{MappingGraph, Pin};
+use crate::score::{ScoreOptions, UnitScore, score, score_values};
+use crate::text::Text;
+use crate::tr;
+
+/// What to convert to, and how.
+#[derive(Debug, Clone, Default)]
+pub struct ConvertOptions {
+    /// Target framework (default: the newest).
+    pub to: Option<String>,
+    /// Frameworks the path must pass through, in order.
+    pub via: Vec<String>,
+    /// Crosswalk versions to use.
+    pub pins: Vec<Pin>,
+    /// External index values for the target (`sdi`, ...).
+    pub external: Vec<(String, Decimal)>,
+}
+
+/// A conversion prepared once for a source framework (path chosen,
+/// crosswalks loaded), to convert many assessments.
+pub struct Converter<'a> {
+    data: &'a Data,
+    from: &'a Framework,
+    to: &'a Framework,
+    hops: Vec<(LoadedCrosswalk, &'a Framework, &'a Framework)>,
+    external: Vec<(String, Decimal)>,
+    stamp: Stamp,
+    path: Vec<String>,
+}
+
+fn files_hash<'a>(data: &'a Data, paths: &[String]) -> String {
+    let used: Vec<&'a DataFile> = data
+        .files
+        .iter()
+        .filter(|f| paths.contains(&f.path))
+        .collect();
+    Data::hash_of(used)
+}
+
+impl<'a> Converter<'a> {
+    /// Prepares the conversion of `from` assessments.
+    pub fn new(data: &'a Data, from: &str, opts: &ConvertOptions) -> Result<Converter<'a>> {
+        let catalog = &data.catalog;
+        let from_fw = catalog.require(from)?;
+        let to_fw = match &opts.to {
+            Some(id) => catalog.require(id)?,
+            None => catalog
+                .newest()
+                .ok_or_else(|| Error::usage(tr!("tidak ada framework", "no frameworks")))?,
+        };
+        if from_fw.year >= to_fw.year {
+            return Err(Error::usage(tr!(
+                "{} tidak lebih baru dari {}: konversi hanya maju",
+                "{} is not newer than {}: conversion only goes forward",
+                to_fw.id,
+                from_fw.id
+            ))
+            .with_hint(tr!(
+                "pilih framework yang lebih baru dengan --to, misalnya --to pemdi-2026",
+                "choose a newer framework with --to, e.g. --to pemdi-2026"
+            )));
+        }
+        let loaded = load_crosswalks(data)?;
+        let graph = MappingGraph::new(catalog, loaded.iter(), &opts.pins)?;
+        let path = graph.choose(&from_fw.id, &to_fw.id, &opts.via)?;
+        let mut hops = Vec::new();
+        let mut paths = Vec::new();
+        for h in &path.hops {
+            let cw = graph.crosswalk(&h.id).ok_or_else(|| {
+                Error::usage(tr!(
+                    "crosswalk {} tidak ditemukan",
+                    "crosswalk {} not found",
+                    h
+                ))
+            })?;
+            let a = catalog.require(&h.from)?;
+            let b = catalog.require(&h.to)?;
+            paths.push(cw.path.clone());
+            hops.push((cw.clone(), a, b));
+        }
+        let fws = path.frameworks();
+        for f in &fws {
+            paths.push(format!("frameworks/{f}.json"));
+        }
+        for (k, v) in &opts.external {
+            crate::score::external::convert_for(to_fw, k, *v, "--external")?;
+        }
+        let stamp = Stamp {
+            tool: format!("spbe-pemdi {}", env!("CARGO_PKG_VERSION")),
+            data: data.origin.clone(),
+            catalogs: fws
+                .iter()
+                .filter_map(|f| catalog.get(f))
+                .map(|f| format!("{} ({})", f.id, f.year))
+                .collect(),
+            crosswalks: path.hops.iter().map(|h| h.to_string()).collect(),
+            hash: files_hash(data, &paths),
+        };
+        Ok(Converter {
+            data,
+            from: from_fw,
+            to: to_fw,
+            hops,
+            external: opts.external.clone(),
+            stamp,
+            path: path.hops.iter().map(|h| h.to_string()).collect(),
+        })
+    }
+
+    /// The target framework.
+    pub fn target(&self) -> &'a Framework {
+        self.to
+    }
+
+    /// The data set.
+    pub fn data(&self) -> &'a Data {
+        self.data
+    }
+
+    /// Converts one assessment of the source framework.
+    pub fn convert(&self, a: &Assessment) -> Result<Conversion> {
+        if a.framework != self.from.id {
+            return Err(Error::usage(tr!(
+                "penilaian ini {} tetapi konversi disiapkan untuk {}",
+                "this assessment is {} but the conversion was prepared for {}",
+                a.framework,
+                self.from.id
+            )));
+        }
+        let mut nodes = engine::start(self.from, a);
+        for (cw, f, t) in &self.hops {
+            nodes = engine::hop(&nodes, cw, f, t);
+        }
+        let src = score(self.from, a, &ScoreOptions::default())?;
+        let source = SourceSummary {
+            framework: self.from.id.clone(),
+            agency: a.agency.clone(),
+            year: a.year,
+            answered: src.overall.answered,
+            total: src.overall.total,
+            index: src.overall.index(),
+            low: src.overall.low,
+            high: src.overall.high,
+            predicate: {
+                let (l, h) = (
+                    self.from.band(src.overall.low, BandOn::Exact),
+                    self.from.band(src.overall.high, BandOn::Exact),
+                );
+                (l == h).then(|| l.name.clone())
+            },
+        };
+        let indicators = self.finish(nodes);
+        let (projected_index, projected_aspects) = project(self.to, &indicators);
+        Ok(Conversion {
+            source,
+            target: self.to.id.clone(),
+            path: self.path.clone(),
+            stamp: self.stamp.clone(),
+            indicators,
+            projected_index,
+            projected_aspects,
+        })
+    }
+
+    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>) -> Vec<TargetValue> {
+        let fw = self.to;
+        let b = Bounds::of(fw);
+        let dp = if fw.scale.integer { 0 } else { 2 };
+        let round = |d: Decimal| crate::decimal::round(d, dp).normalize();
+        let floor = |d: Decimal| {
+            d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToNegativeInfinity)
+                .normalize()
+        };
+        let ceil = |d: Decimal| {
+            d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToPositiveInfinity)
+                .normalize()
+        };
+        let mut out = Vec::new();
+        for ind in &fw.indicators {
+            let node = nodes
+                .remove(&ind.no)
+                .unwrap_or_else(|| engine::Node::unknown(vec![]));
+            let mut notes = node.notes.clone();
+            let est = node.est.map(|e| Estimate {
+                point: round(e.point),
+                low: floor(e.low),
+                high: ceil(e.high),
+            });
+            let ext = ind.external.as_deref().and_then(|k| fw.external_index(k));
+            let (class, value, estimate, external) = match ext {
+                Some(e) => {
+                    let given = self
+                        .external
+                        .iter()
+                        .find(|(k, _)| *k == e.key)
+                        .map(|(_, v)| *v);
+                    let converted = given.and_then(|x| e.convert(x));
+                    let usage = ExternalUse {
+                        key: e.key.clone(),
+                        name: e.name.clone(),
+                        index_value: given,
+                        value: converted,
+                        confidence: e.confidence.clone(),
+                    };
+                    match converted {
+                        Some(v) => (Class::External, Some(v), Estimate::exact(v), Some(usage)),
+                        None => {
+                            notes.push(if e.edges.is_some() {
+                                tr!(
+                                    "dinilai dari {} ({}); berikan --external {}=NILAI",
+                                    "scored from {} ({}); give --external {}=VALUE",
+                                    e.name,
+                                    e.owner,
+                                    e.key
+                                )
+                            } else {
+                                tr!(
+                                    "dinilai dari {} ({}); pita konversinya belum diketahui, isi nilainya langsung",
+                                    "scored from {} ({}); its conversion bands are unknown, enter the value directly",
+                                    e.name,
+                                    e.owner
+                                )
+                            });
+                            let point = est.map(|x| x.point).unwrap_or(b.min);
+                            (
+                                Class::External,
+                                None,
+                                Estimate {
+                                    point,
+                                    low: b.min,
+                                    high: b.max,
+                                },
+                                Some(usage),
+                            )
+                        }
+                    }
+                }
+                None => match est {
+                    None => (
+                        Class::Gap,
+                        None,
+                        Estimate {
+                            point: b.min,
+                            low: b.min,
+                            high: b.max,
+                        },
+                        None,
+                    ),
+                    Some(e) => (
+                        if node.carried {
+                            Class::Carried
+                        } else {
+                            Class::Derived
+                        },
+                        Some(e.point),
+                        e,
+                        None,
+                    ),
+                },
+            };
+            out.push(TargetValue {
+                id: fw.indicator_id(ind.no),
+                no: ind.no,
+                name: ind.name.clone(),
+                name_en: ind.name_en.clone(),
+                aspect: ind.aspect,
+                weight: ind.weight.to_string(),
+                class,
+                value,
+                estimate,
+                confidence: node.confidence,
+                relation: (!node.relation.is_empty()).then(|| node.relation.label()),
+                sources: node.sources.into_iter().collect(),
+                hops: node.hops,
+                evidence: node.evidence.into_iter().collect(),
+                justifications: node.texts.into_iter().collect(),
+                external,
+                notes,
+            });
+        }
+        out
+    }
+}
+
+/// Converts `a` with fresh options (prepares a [`Converter`] and uses it once).
+pub fn convert(data: &Data, a: &Assessment, opts: &ConvertOptions) -> Result<Conversion> {
+    Converter::new(data, &a.framework, opts)?.convert(a)
+}
+
+fn projected(
+    fw: &Framework,
+    u: &UnitScore,
+    p: Decimal,
+    name: (&str, &str),
+    no: u32,
+    weight: String,
+) -> Projected {
+    Projected {
+        no,
+        name: name.0.to_string(),
+        name_en: name.1.to_string(),
+        weight,
+        point: p,
+        low: u.low,
+        high: u.high,
+        predicate: fw.band(p, BandOn::Exact).name.clone(),
+        predicate_low: fw.band(u.low, BandOn::Exact).name.clone(),
+        predicate_high: fw.band(u.high, BandOn::Exact).name.clone(),
+    }
+}
+
+/// The projected index and aspects: point, low and high from the target
+/// values' estimates, by the target framework's own formula.
+pub fn project(fw: &Framework, targets: &[TargetValue]) -> (Projected, Vec<Projected>) {
+    let pick = |f: fn(&Estimate) -> Decimal| -> BTreeMap<String, Decimal> {
+        targets
+            .iter()
+            .map(|t| (t.no.to_string(), f(&t.estimate)))
+            .collect()
+    };
+    let points = score_values(fw, None, None, pick(|e| e.point), vec![], BandOn::Exact);
+    let lows = score_values(fw, None, None, pick(|e| e.low), vec![], BandOn::Exact);
+    let highs = score_values(fw, None, None, pick(|e| e.high), vec![], BandOn::Exact);
+    let range = |i: usize, p: &UnitScore| UnitScore {
+        low: lows.aspects[i].low,
+        high: highs.aspects[i].low,
+        ..p.clone()
+    };
+    let overall = UnitScore {
+        low: lows.overall.low,
+        high: highs.overall.low,
+        ..points.overall.clone()
+    };
+    let idx = projected(
+        fw,
+        &overall,
+        points.overall.low,
+        (&fw.title, &fw.title_en),
+        0,
+        "100".into(),
+    );
+    let aspects = points
+        .aspects
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            projected(
+                fw,
+                &range(i, a),
+                a.low,
+                (&a.name, &a.name_en),
+                a.no,
+                a.weight.to_string(),
+            )
+        })
+        .collect();
+    (idx, aspects)
+}
+
+/// Notes for people on what a class means.
+pub fn class_help(c: Class) -> Text {
+    match c {
+        Class::Carried => tr!(
+            "dibawa dari indikator yang sama (peta equal, keyakinan tinggi)",
+            "carried from the same indicator (equal map, high confidence)"
+        ),
+        Class::Derived => tr!(
+            "diturunkan dari indikator yang berkaitan; periksa terhadap kriteria baru",
+            "derived from related indicators; check against the new criteria"
+        ),
+        Class::Gap => tr!(
+            "tidak ada jawaban sumber: perlu dinilai dari awal",
+            "no source answer: to be assessed from scratch"
+        ),
+        Class::External => tr!(
+            "dinilai dari indeks instansi lain",
+            "scored from another agency's index"
+        ),
+    }
+}

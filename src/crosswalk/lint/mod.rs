@@ -1,0 +1,319 @@
+//! The lints of `spbe-pemdi validate`: one module per concern, stable codes
+//! and severities, findings that name the file, the line where there is
+//! one and the place (map id or field), in a deterministic order.
+//!
+//! Errors make `validate` exit 1; warnings are for review. The table of
+//! codes is in `docs/crosswalk-lints.md`.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::crosswalk::{LoadedCrosswalk, Map, load_crosswalks};
+use crate::data::Data;
+use crate::error::Result;
+use crate::graph::MappingGraph;
+use crate::text::{Lang, Text};
+
+/// A decimal in a message: `1,5` in Indonesian, `1.5` in English.
+pub(crate) struct Dec(pub(crate) rust_decimal::Decimal);
+
+/// Decimals in a message: `1,5; 2` in Indonesian, `1.5, 2` in English.
+pub(crate) struct Decs<'a>(pub(crate) &'a [rust_decimal::Decimal]);
+
+/// How a message argument is shown in a language.
+pub(crate) trait Shown {
+    fn shown(&self, lang: Lang) -> String;
+}
+
+impl<T: std::fmt::Display> Shown for T {
+    fn shown(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Shown for Dec {
+    fn shown(&self, lang: Lang) -> String {
+        crate::decimal::localize(&crate::decimal::exact(self.0), lang)
+    }
+}
+
+impl Shown for Decs<'_> {
+    fn shown(&self, lang: Lang) -> String {
+        let v: Vec<String> = self.0.iter().map(|d| Dec(*d).shown(lang)).collect();
+        v.join(lang.pick("; ", ", "))
+    }
+}
+
+/// Like [`tr!`](crate::tr), with arguments shown per language ([`Dec`], [`Decs`]).
+macro_rules! trd {
+    ($id:literal, $en:literal, $($arg:expr),+ $(,)?) => {{
+        use $crate::crosswalk::lint::Shown as _;
+        $crate::text::Text::new(
+            format!($id, $(($arg).shown($crate::text::Lang::Id)),+),
+            format!($en, $(($arg).shown($crate::text::Lang::En)),+),
+        )
+    }};
+}
+
+mod chain;
+mod disposition;
+mod header;
+mod hints;
+mod levels;
+mod maps;
+pub mod render;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: `validate` exits 1.
+    Error,
+    /// For review.
+    Warning,
+}
+
+impl Severity {
+    /// `galat`/`error`, `peringatan`/`warning`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("galat", "error"),
+            Severity::Warning => lang.pick("peringatan", "warning"),
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $sev:ident, $id:literal, $en:literal;)*) => {
+        /// A lint, by its stable code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $en]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable code, e.g. `unknown-indicator`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// Its severity.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// What it checks, in both languages.
+            pub fn summary(self) -> Text {
+                match self { $(Code::$variant => Text::new($id, $en),)* }
+            }
+        }
+    };
+}
+
+codes! {
+    UnknownFramework = "unknown-framework", Error,
+        "`from`/`to` bukan framework yang dikenal", "`from`/`to` is not a known framework";
+    BadVersion = "bad-version", Error,
+        "`version` bukan versi semantik MAJOR.MINOR.PATCH", "`version` is not a semantic version MAJOR.MINOR.PATCH";
+    DuplicateVersion = "duplicate-version", Error,
+        "dua berkas dengan id@versi yang sama", "two files with the same id@version";
+    DuplicatePrimary = "duplicate-primary", Error,
+        "dua crosswalk `primary` antara dua framework yang sama", "two `primary` crosswalks between the same two frameworks";
+    FrameworkCycle = "framework-cycle", Error,
+        "crosswalk membentuk siklus antar-framework", "crosswalks form a cycle between frameworks";
+    UnknownIndicator = "unknown-indicator", Error,
+        "nomor indikator tidak ada di framework-nya", "an indicator number is not in its framework";
+    EmptyMap = "empty-map", Error,
+        "peta tanpa sumber atau tanpa sasaran", "a map without sources or without targets";
+    UnsortedIndicators = "unsorted-indicators", Warning,
+        "`sources`/`targets` tidak naik atau berulang", "`sources`/`targets` not ascending or repeated";
+    DuplicateMapId = "duplicate-map-id", Error,
+        "id peta dipakai dua kali", "a map id is used twice";
+    BadMapId = "bad-map-id", Warning,
+        "id peta bukan huruf kecil, angka dan `-`", "a map id is not lower-case letters, digits and `-`";
+    TargetInTwoMaps = "target-in-two-maps", Error,
+        "indikator sasaran ada di dua peta", "a target indicator is in two maps";
+    DuplicateMap = "duplicate-map", Error,
+        "dua peta dengan sumber dan sasaran yang sama", "two maps with the same sources and targets";
+    MapOrder = "map-order", Warning,
+        "peta tidak urut menurut sasaran pertama lalu sumber pertama", "maps not ordered by first target, then first source";
+    UndisposedSource = "undisposed-source", Error,
+        "indikator sumber tidak dipetakan dan tidak di `retired`", "a source indicator is neither mapped nor `retired`";
+    UndisposedTarget = "undisposed-target", Error,
+        "indikator sasaran tidak dipetakan dan tidak di `new`", "a target indicator is neither mapped nor `new`";
+    MappedAndNew = "mapped-and-new", Error,
+        "indikator sasaran dipetakan dan juga di `new`", "a target indicator is mapped and also `new`";
+    MappedAndRetired = "mapped-and-retired", Warning,
+        "indikator sumber dipetakan dan juga di `retired`", "a source indicator is mapped and also `retired`";
+    DuplicateDisposition = "duplicate-disposition", Warning,
+        "indikator tercantum dua kali di `retired` atau `new`", "an indicator is listed twice in `retired` or `new`";
+    UnknownExternal = "unknown-external", Warning,
+        "`external` bukan indeks eksternal indikator itu", "`external` is not that indicator's external index";
+    MissingAggregation = "missing-aggregation", Error,
+        "beberapa sumber tanpa `aggregation`", "several sources without `aggregation`";
+    NeedlessAggregation = "needless-aggregation", Warning,
+        "`aggregation` pada peta bersumber satu", "`aggregation` on a single-source map";
+    BadWeights = "bad-weights", Error,
+        "rata-rata berbobot atas sumber tanpa bobot", "a weighted mean over sources without weights";
+    MissingCoverage = "missing-coverage", Error,
+        "`coverage` tidak ada untuk `subset`/`intersects`", "`coverage` missing for `subset`/`intersects`";
+    BadCoverage = "bad-coverage", Error,
+        "`coverage` di luar (0, 1]", "`coverage` outside (0, 1]";
+    CoverageContradictsRelation = "coverage-contradicts-relation", Warning,
+        "`coverage` bertentangan dengan `relation`", "`coverage` contradicts `relation`";
+    NonMonotoneTable = "non-monotone-table", Error,
+        "tabel tingkat tidak monoton", "a level table is not monotone";
+    TableMissingLevel = "table-missing-level", Error,
+        "tabel tingkat tidak memuat setiap tingkat bulat skala sumber", "a level table lacks a whole level of the source scale";
+    TableKeyOffScale = "table-key-off-scale", Warning,
+        "kunci tabel di luar skala sumber", "a table key is outside the source scale";
+    ValueOffScale = "value-off-scale", Error,
+        "nilai tabel atau `max` di luar skala sasaran", "a table value or `max` is outside the target scale";
+    ValueNotWhole = "value-not-whole", Warning,
+        "batas `cap` pecahan pada skala sasaran bertingkat bulat", "a fractional cap on a whole-level target scale";
+    AboveIdentity = "above-identity", Warning,
+        "tabel menjanjikan lebih dari identitas pada framework yang lebih ketat", "a table promises more than the identity in a stricter framework";
+    SameLevelPromise = "same-level-promise", Warning,
+        "peta bukan `equal` menjanjikan tingkat yang sama pada framework yang lebih ketat", "a map that is not `equal` promises the same level in a stricter framework";
+    ChainRouteMismatch = "chain-route-mismatch", Warning,
+        "crosswalk langsung dan rantai mencapai sasaran yang berbeda", "the direct crosswalk and a chain reach different targets";
+    ChainRelationMismatch = "chain-relation-mismatch", Warning,
+        "relasi crosswalk langsung dan rantai tidak beririsan", "the direct crosswalk's and a chain's relations do not intersect";
+    ChainLevelMismatch = "chain-level-mismatch", Warning,
+        "fungsi tingkat langsung dan rantai berbeda lebih dari 1", "the direct and chained level functions differ by more than 1";
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The lint.
+    pub code: Code,
+    /// Its severity.
+    pub severity: Severity,
+    /// The file, as named in messages.
+    pub file: String,
+    /// The 1-based line, where known.
+    pub line: Option<u64>,
+    /// The place: a field path such as `maps[governance].level_rule`.
+    pub place: String,
+    /// What is wrong.
+    pub message: Text,
+    /// What to do.
+    pub hint: Text,
+}
+
+impl Finding {
+    fn sort_key(&self) -> (&str, u64, &str, Code, &str) {
+        (
+            &self.file,
+            self.line.unwrap_or(u64::MAX),
+            &self.place,
+            self.code,
+            self.message.get(Lang::En),
+        )
+    }
+}
+
+/// Adds findings about one crosswalk file.
+pub(crate) struct Sink<'a> {
+    pub(crate) c: &'a LoadedCrosswalk,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub(crate) fn new(c: &'a LoadedCrosswalk, out: &'a mut Vec<Finding>) -> Sink<'a> {
+        Sink { c, out }
+    }
+
+    /// A finding at `place` on `line`.
+    pub(crate) fn at(&mut self, code: Code, line: Option<u64>, place: String, message: Text) {
+        self.out.push(Finding {
+            code,
+            severity: code.severity(),
+            file: self.c.file.clone(),
+            line,
+            place,
+            message,
+            hint: hints::hint(code),
+        });
+    }
+
+    /// A finding about top-level field `field`.
+    pub(crate) fn field(&mut self, code: Code, field: &str, message: Text) {
+        let line = self.c.field_line(field);
+        self.at(code, line, field.to_string(), message);
+    }
+
+    /// The line of `map` (of this very map when its id is repeated).
+    pub(crate) fn map_line(&self, map: &Map) -> Option<u64> {
+        let nth = self
+            .c
+            .crosswalk
+            .maps
+            .iter()
+            .take_while(|m| !std::ptr::eq(*m, map))
+            .filter(|m| m.id == map.id)
+            .count();
+        self.c.map_line_nth(&map.id, nth)
+    }
+
+    /// A finding about `map`; `field` is appended to `maps[<id>]`.
+    pub(crate) fn map(&mut self, code: Code, map: &Map, field: &str, message: Text) {
+        let line = self.map_line(map);
+        let place = if field.is_empty() {
+            format!("maps[{}]", map.id)
+        } else {
+            format!("maps[{}].{field}", map.id)
+        };
+        self.at(code, line, place, message);
+    }
+}
+
+/// Validates crosswalks against the catalog; findings sorted by file,
+/// line, place and code.
+pub fn validate(catalog: &Catalog, crosswalks: &[LoadedCrosswalk]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in crosswalks {
+        let mut sink = Sink::new(c, &mut out);
+        header::check(catalog, &mut sink);
+        maps::check(catalog, &mut sink);
+        disposition::check(catalog, &mut sink);
+        levels::check(catalog, &mut sink);
+    }
+    header::check_set(crosswalks, &mut out);
+    // The graph of the crosswalks whose frameworks and versions are sound
+    // (the others are reported above), newest version of each id.
+    let sound = crosswalks.iter().filter(|c| {
+        c.semver().is_some()
+            && catalog.get(&c.crosswalk.from).is_some()
+            && catalog.get(&c.crosswalk.to).is_some()
+    });
+    if let Ok(graph) = MappingGraph::build(catalog, sound, &[]) {
+        header::check_graph(&graph, &mut out);
+        if graph.cycles().is_empty() {
+            chain::check(&graph, &mut out);
+        }
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
+}
+
+/// Loads the crosswalks of `data` and validates them.
+pub fn validate_data(data: &Data) -> Result<(Vec<LoadedCrosswalk>, Vec<Finding>)> {
+    let crosswalks = load_crosswalks(data)?;
+    let findings = validate(&data.catalog, &crosswalks);
+    Ok((crosswalks, findings))
+}
