@@ -147,7 +147,29 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 .unwrap_or_default()
         );
         if let Some(a) = &h.aggregation {
-            let _ = writeln!(out, "  {}: {a}", lang.pick("Agregasi", "Aggregation"));
+            let how = match a.as_str() {
+                "min" => lang.pick(
+                    "terendah (semua sumber dibutuhkan)",
+                    "the lowest (all sources needed)",
+                ),
+                "max" => lang.pick(
+                    "tertinggi (satu sumber cukup)",
+                    "the highest (any one source suffices)",
+                ),
+                "all_of" => lang.pick(
+                    "rata-rata tertimbang semua sumber (yang belum dijawab dihitung terendah)",
+                    "weighted mean of all sources (unanswered ones count at the minimum)",
+                ),
+                _ => lang.pick(
+                    "rata-rata tertimbang sumber yang dijawab",
+                    "weighted mean of the answered sources",
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "  {}: {a} — {how}",
+                lang.pick("Agregasi", "Aggregation")
+            );
         }
         let _ = writeln!(
             out,
@@ -159,10 +181,10 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             out,
             "  {}: {} ({} {}–{}); {} {}; {}: {}",
             lang.pick("Hasil", "Result"),
-            num(h.estimate.point, lang),
+            show2(h.estimate.point, lang),
             lang.pick("rentang", "range"),
-            num(h.estimate.low, lang),
-            num(h.estimate.high, lang),
+            show2(h.estimate.low, lang),
+            show2(h.estimate.high, lang),
             lang.pick("keyakinan", "confidence"),
             h.confidence.describe().get(lang),
             lang.pick("data dukung", "evidence"),

@@ -305,16 +305,32 @@ impl<'a> Converter<'a> {
                 estimate,
                 confidence: node.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
-                sources: node.sources.into_iter().collect(),
+                sources: by_indicator(node.sources.into_iter().collect(), |s| &s.id),
                 hops: node.hops,
-                evidence: node.evidence.into_iter().collect(),
-                justifications: node.texts.into_iter().collect(),
+                evidence: by_indicator(node.evidence.into_iter().collect(), |e| &e.from),
+                justifications: by_indicator(node.texts.into_iter().collect(), |j| &j.from),
                 external,
                 notes,
             });
         }
         out
     }
+}
+
+/// Sorts items by the indicator id they name, numerically (`spbe-2020:9`
+/// before `spbe-2020:10`; rows `35-1` before `35-2`); stable otherwise.
+fn by_indicator<T>(mut v: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    let key = |s: &str| -> (String, Vec<u32>) {
+        let (fw, rest) = s.rsplit_once(':').unwrap_or(("", s));
+        (
+            fw.to_string(),
+            rest.split('-')
+                .map(|p| p.parse().unwrap_or(u32::MAX))
+                .collect(),
+        )
+    };
+    v.sort_by_key(|x| key(id(x)));
+    v
 }
 
 /// Converts `a` with fresh options (prepares a [`Converter`] and uses it once).
