@@ -24,6 +24,9 @@ use crate::tr;
 pub struct Node {
     /// The estimate, or `None` when nothing is known.
     pub est: Option<Estimate>,
+    /// The original answers at face value: aggregated as the maps say but
+    /// without any level rule (what last year's levels would read as here).
+    pub face: Option<Decimal>,
     /// Whether every hop so far was an `equal` map at high confidence with
     /// every source answered.
     pub carried: bool,
@@ -48,6 +51,7 @@ impl Node {
     pub fn unknown(notes: Vec<Text>) -> Node {
         Node {
             est: None,
+            face: None,
             carried: false,
             confidence: None,
             relation: RelSet::EMPTY,
@@ -79,6 +83,7 @@ pub fn start(fw: &Framework, a: &Assessment) -> BTreeMap<u32, Node> {
         let mean = sum / Decimal::from(answers.len() as u64);
         let mut node = Node::unknown(vec![]);
         node.est = Some(Estimate::exact(mean.normalize()));
+        node.face = Some(mean.normalize());
         node.carried = true;
         node.relation = RelSet::one(Relation::Equal);
         for ans in answers {
@@ -300,6 +305,12 @@ pub fn hop(
             low: lo.normalize(),
             high: hi.normalize(),
         });
+        let face_vals: Vec<(Option<Decimal>, Decimal)> = inputs
+            .iter()
+            .map(|(s, n)| (n.and_then(|n| n.face), weight(*s)))
+            .collect();
+        node.face = aggregate(agg, &face_vals, sb.min, agg != Aggregation::AllOf)
+            .map(|v| tb.clamp(v).normalize());
         node.carried = carried_hop && all_answered && answered.iter().all(|n| n.carried);
         node.confidence = answered
             .iter()

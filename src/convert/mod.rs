@@ -303,6 +303,7 @@ impl<'a> Converter<'a> {
                 class,
                 value,
                 estimate,
+                face_value: node.face.map(round),
                 confidence: node.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
                 sources: by_indicator(node.sources.into_iter().collect(), |s| &s.id),

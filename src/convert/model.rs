@@ -185,6 +185,10 @@ pub struct TargetValue {
     pub value: Option<Decimal>,
     /// The projection: point and honest range.
     pub estimate: Estimate,
+    /// The original answers at face value (aggregated as the maps say,
+    /// without the level rules): what last year's levels read as here.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub face_value: Option<Decimal>,
     /// Weakest confidence along the way.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
