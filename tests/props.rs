@@ -162,3 +162,37 @@ proptest! {
         let _ = read_bytes("damaged.xlsx", bytes, &data.catalog, None);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn conversion_never_panics_and_ranges_hold_the_suggestion(
+        v in proptest::collection::vec(proptest::option::of(1u32..=5), 47),
+        via_2025 in any::<bool>(),
+        sdi in proptest::option::of(0u32..=100),
+    ) {
+        use spbe_pemdi::convert::{ConvertOptions, convert};
+        let data = data();
+        let fw = data.catalog.get("spbe-2020").unwrap();
+        let keys: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
+        let vals: Vec<Option<Decimal>> = v.iter().map(|l| l.map(Decimal::from)).collect();
+        let a = assessment("spbe-2020", &keys, &vals);
+        let opts = ConvertOptions {
+            via: if via_2025 { vec!["pemdi-2025".into()] } else { vec![] },
+            external: sdi.map(|x| vec![("sdi".to_string(), Decimal::from(x))]).unwrap_or_default(),
+            ..ConvertOptions::default()
+        };
+        let c = convert(&data, &a, &opts).unwrap();
+        for t in &c.indicators {
+            let e = &t.estimate;
+            prop_assert!(e.low <= e.point && e.point <= e.high, "{}", t.id);
+            if let Some(x) = t.value {
+                prop_assert!(e.low <= x && x <= e.high, "{}", t.id);
+            }
+        }
+        let p = &c.projected_index;
+        prop_assert!(p.low <= p.point && p.point <= p.high);
+        prop_assert!(p.low >= Decimal::ONE && p.high <= Decimal::from(5));
+    }
+}

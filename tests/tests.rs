@@ -36,3 +36,9 @@ mod props;
 mod cli_polish;
 /// The shipped crosswalks validate without errors.
 mod shipped;
+
+/// Conversion: provenance, honest ranges, classes, merge, determinism.
+mod convert;
+
+/// Conversion and explanation output snapshots.
+mod cli_convert;

@@ -57,7 +57,12 @@ fn justification(t: &TargetValue) -> Option<String> {
 }
 
 /// The suggestion for one target, as an answer marked with its origin.
+/// Externally scored targets carry the index value instead (the draft's
+/// `external` entries), which scoring converts.
 fn suggestion(t: &TargetValue) -> Option<Answer> {
+    if t.class == Class::External {
+        return None;
+    }
     Some(Answer {
         indicator: t.id.clone(),
         value: t.value?,
@@ -155,8 +160,12 @@ pub fn merge(existing: &Assessment, c: &Conversion) -> Result<Merge> {
     }
     out.answers = answers;
     for t in &c.indicators {
+        // A person's own value for an externally scored indicator wins over
+        // the index value.
+        let person_value = out.answer(&t.no.to_string()).is_some();
         if let Some(e) = &t.external
             && let Some(v) = e.index_value
+            && !person_value
         {
             out.external.entry(e.key.clone()).or_insert(DecValue(v));
         }
@@ -204,7 +213,7 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "penjelasan",
             "data_dukung",
             "data_dukung_perlu_diperbarui",
-            "catatan",
+            "catatan_konversi",
         ],
         Lang::En => [
             "no",
@@ -219,7 +228,7 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "justification",
             "evidence",
             "evidence_to_update",
-            "notes",
+            "conversion_notes",
         ],
     }
 }

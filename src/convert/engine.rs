@@ -229,7 +229,11 @@ pub fn hop(
             .iter()
             .map(|(s, n)| (n.and_then(|n| n.est).map(|e| e.point), weight(*s)))
             .collect();
-        let point = aggregate(agg, &point_vals, sb.min, agg != Aggregation::AllOf);
+        // With no answered source there is nothing to carry: a gap, whatever
+        // the aggregation (all_of would otherwise invent the minimum).
+        let any_answered = inputs.iter().any(|(_, n)| n.is_some());
+        let point =
+            aggregate(agg, &point_vals, sb.min, agg != Aggregation::AllOf).filter(|_| any_answered);
         let Some(point) = point else {
             let missing: Vec<String> = hop_inputs.iter().map(|i| i.id.clone()).collect();
             let mut node = Node::unknown(vec![Text::new(

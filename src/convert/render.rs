@@ -142,6 +142,8 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
             }
         } else if sources.is_empty() {
             "-".to_string()
+        } else if sources.len() > 6 {
+            format!("{} (+{})", sources[..5].join(" "), sources.len() - 5)
         } else {
             sources.join(" ")
         };
