@@ -330,6 +330,35 @@ pub fn line_text(text: &str, line: u64) -> Option<String> {
         .map(|l| l.trim_end_matches('\r').to_string())
 }
 
+/// Where each line of a text starts, so that a line is found in O(1).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The text of 1-based line `line` of `text` (the text indexed), without
+    /// its line ending; empty when there is no such line.
+    pub fn line<'t>(&self, text: &'t str, line: u64) -> &'t str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&a) = self.starts.get(i) else {
+            return "";
+        };
+        let b = self.starts.get(i + 1).copied().unwrap_or(text.len());
+        text.get(a..b)
+            .unwrap_or("")
+            .trim_end_matches('\n')
+            .trim_end_matches('\r')
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;

@@ -15,7 +15,7 @@ use crate::tr;
 
 /// One row as read from a file, before resolution.
 #[derive(Debug, Clone, Default)]
-pub struct RawAnswer {
+pub struct RawAnswer<'t> {
     /// How the indicator was written.
     pub indicator: String,
     /// Where the indicator is.
@@ -31,7 +31,7 @@ pub struct RawAnswer {
     /// Origin mark (`carried`, `derived`, `external`), absent for a person's value.
     pub origin: Option<String>,
     /// The source line, shown under errors.
-    pub snippet: Option<String>,
+    pub snippet: Option<&'t str>,
 }
 
 /// Metadata read from the file.
@@ -49,7 +49,7 @@ pub struct Meta {
     pub external: Vec<(String, String, Option<Place>)>,
 }
 
-fn unresolved_error(file: &str, raw: &RawAnswer, u: Unresolved) -> Error {
+fn unresolved_error(file: &str, raw: &RawAnswer<'_>, u: Unresolved) -> Error {
     let mut e = Error::input(file, u.message)
         .at_opt(raw.indicator_place.clone())
         .with_hint(u.hint);
@@ -57,12 +57,12 @@ fn unresolved_error(file: &str, raw: &RawAnswer, u: Unresolved) -> Error {
         e = e.expected(Text::same(u.candidates.join(" | ")));
     }
     if let Some(s) = &raw.snippet {
-        e = e.with_snippet(s.clone());
+        e = e.with_snippet(*s);
     }
     e
 }
 
-fn value_error(file: &str, raw: &RawAnswer, msg: Text, fw: &Framework) -> Error {
+fn value_error(file: &str, raw: &RawAnswer<'_>, msg: Text, fw: &Framework) -> Error {
     let mut e = Error::input(file, msg)
         .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()))
         .expected(fw.scale_text())
@@ -71,7 +71,7 @@ fn value_error(file: &str, raw: &RawAnswer, msg: Text, fw: &Framework) -> Error 
             "fix the value, or leave it empty if it has not been assessed"
         ));
     if let Some(s) = &raw.snippet {
-        e = e.with_snippet(s.clone());
+        e = e.with_snippet(*s);
     }
     e
 }
@@ -101,7 +101,12 @@ pub fn parse_value(fw: &Framework, s: &str) -> std::result::Result<Decimal, Text
 }
 
 /// Builds the assessment for `fw` from raw rows.
-pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Result<Assessment> {
+pub fn build(
+    file: &str,
+    fw: &Framework,
+    meta: Meta,
+    rows: Vec<RawAnswer<'_>>,
+) -> Result<Assessment> {
     let resolver = Resolver::new(fw);
     let mut answers: BTreeMap<String, (Answer, Option<Place>)> = BTreeMap::new();
     let mut external: BTreeMap<String, DecValue> = BTreeMap::new();
@@ -159,7 +164,7 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         "remove one of the rows, or merge their justifications"
                     ));
                     if let Some(s) = &raw.snippet {
-                        e = e.with_snippet(s.clone());
+                        e = e.with_snippet(*s);
                     }
                     return Err(e);
                 }
@@ -216,7 +221,7 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         let mut e = Error::input(file, msg)
                             .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()));
                         if let Some(s) = &raw.snippet {
-                            e = e.with_snippet(s.clone());
+                            e = e.with_snippet(*s);
                         }
                         return Err(e);
                     }
@@ -237,10 +242,9 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
             }
         }
     }
-    let order: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
     let mut ordered = Vec::with_capacity(answers.len());
-    for k in &order {
-        if let Some((a, _)) = answers.remove(k) {
+    for it in &fw.plan().items {
+        if let Some((a, _)) = answers.remove(&it.key) {
             ordered.push(a);
         }
     }

@@ -3,27 +3,29 @@
 //! exports are decoded too), decimal comma or dot.
 
 use crate::assessment::table::{Cell, Row, header_key, is_alias};
-use crate::error::{Error, Place, Result, line_text};
+use crate::error::{Error, LineIndex, Place, Result, line_text};
 use crate::tr;
 
 /// Decodes text bytes: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252.
-pub fn decode(file: &str, bytes: &[u8]) -> Result<String> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
+        && enc != encoding_rs::UTF_8
+    {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if !had_errors {
             return Ok(text.into_owned());
         }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if s.contains('\0') {
-            return Err(binary(file));
-        }
-        return Ok(s.to_string());
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) if s.contains('\0') => return Err(binary(file)),
+        // A UTF-8 BOM is stripped by the readers.
+        Ok(s) => return Ok(s),
+        Err(e) => e.into_bytes(),
+    };
     if bytes.contains(&0) {
         return Err(binary(file));
     }
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     Ok(text.into_owned())
 }
 
@@ -58,32 +60,33 @@ fn count_outside_quotes(line: &str, d: char) -> usize {
     n
 }
 
-/// Guesses the delimiter: the one that splits some line into the most
-/// recognised column headers; failing that, the most frequent one on the
-/// first non-empty line.
+/// Guesses the delimiter: the one that splits the header line (the first
+/// line with at least two recognised column names) into the most of them;
+/// failing that, the most frequent one on the first non-empty line.
 pub fn sniff_delimiter(text: &str) -> u8 {
     const CANDIDATES: [char; 4] = [';', ',', '\t', '|'];
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(50)
-        .collect();
-    let mut best: (usize, u8) = (0, b',');
-    for line in &lines {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(50);
+    let mut first = None;
+    for line in lines {
+        first.get_or_insert(line);
+        let mut best: (usize, u8) = (0, b',');
         for d in CANDIDATES {
+            if !line.contains(d) {
+                continue;
+            }
             let known = line
                 .split(d)
                 .filter(|cell| is_alias(&header_key(cell.trim_matches('"'))))
                 .count();
-            if known >= 2 && known > best.0 {
+            if known > best.0 {
                 best = (known, d as u8);
             }
         }
+        if best.0 >= 2 {
+            return best.1;
+        }
     }
-    if best.0 > 0 {
-        return best.1;
-    }
-    let first = lines.first().copied().unwrap_or("");
+    let first = first.unwrap_or("");
     let mut most = (0, b',');
     for d in CANDIDATES {
         let n = count_outside_quotes(first, d);
@@ -92,6 +95,22 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     most.1
+}
+
+/// The 1-based character column where each field of `line` starts,
+/// honouring quotes.
+fn field_columns(line: &str, delimiter: u8) -> Vec<u64> {
+    let d = delimiter as char;
+    let mut out = vec![1];
+    let mut quoted = false;
+    for (col, c) in line.chars().enumerate() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == d && !quoted {
+            out.push(col as u64 + 2);
+        }
+    }
+    out
 }
 
 /// The line and column of a quote that is never closed, if any.
@@ -121,7 +140,7 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<(u64, u64)> {
 }
 
 /// Splits CSV text into rows of cells with line and column places.
-pub fn rows(file: &str, text: &str) -> Result<Vec<Row>> {
+pub fn rows<'t>(file: &str, text: &'t str) -> Result<Vec<Row<'t>>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
     if let Some((line, col)) = unclosed_quote(text, delimiter) {
@@ -147,6 +166,7 @@ pub fn rows(file: &str, text: &str) -> Result<Vec<Row>> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    let lines = LineIndex::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -167,32 +187,16 @@ pub fn rows(file: &str, text: &str) -> Result<Vec<Row>> {
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let raw = line_text(text, line).unwrap_or_default();
-        let mut cursor = 0usize;
+        let raw = lines.line(text, line);
+        let starts = field_columns(raw, delimiter);
         let mut cells = Vec::with_capacity(record.len());
-        for field in record.iter() {
-            // Column of the field on its line, in characters (best effort for
-            // quoted fields and fields that span lines).
-            let byte = raw
-                .get(cursor..)
-                .and_then(|rest| {
-                    if field.is_empty() {
-                        None
-                    } else {
-                        rest.find(field)
-                    }
-                })
-                .map(|off| cursor + off)
-                .unwrap_or(cursor.min(raw.len()));
-            let col = raw.get(..byte).map(|s| s.chars().count()).unwrap_or(0) as u64 + 1;
-            if let Some(end) = raw
-                .get(byte..)
-                .and_then(|rest| rest.find(delimiter as char).map(|d| byte + d + 1))
-            {
-                cursor = end.max(cursor);
-            } else {
-                cursor = raw.len();
-            }
+        for (i, field) in record.iter().enumerate() {
+            // A field past the end of its line (a quoted field spanning
+            // lines) points at the line's end.
+            let col = starts
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| raw.chars().count() as u64 + 1);
             cells.push(Cell {
                 text: field.to_string(),
                 place: Place::line_col(line, col),

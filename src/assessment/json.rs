@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::assessment::Evidence;
 use crate::assessment::build::{Meta, RawAnswer};
-use crate::error::{Error, Place, Result, line_col_of, line_text};
+use crate::error::{Error, LineIndex, Place, Result, line_col_of, line_text};
 use crate::text::Text;
 use crate::tr;
 
@@ -22,6 +22,24 @@ fn place_of(text: &str, needle: &str, nth: usize) -> Option<Place> {
     let (off, _) = text.match_indices(needle).nth(nth)?;
     let (line, col) = line_col_of(text, off);
     Some(Place::line_col(line, col))
+}
+
+/// The places of every occurrence of `needle`, in one pass over `text`.
+fn places_of(text: &str, needle: &str) -> Vec<Place> {
+    let mut out = Vec::new();
+    let (mut line, mut line_start, mut scanned) = (1u64, 0usize, 0usize);
+    for (off, _) in text.match_indices(needle) {
+        for (i, b) in text.as_bytes()[scanned..off].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
+            }
+        }
+        scanned = off;
+        let col = text[line_start..off].chars().count() as u64 + 1;
+        out.push(Place::line_col(line, col));
+    }
+    out
 }
 
 fn type_error(file: &str, text: &str, field: &str, place: Option<Place>, want: Text) -> Error {
@@ -40,7 +58,7 @@ fn type_error(file: &str, text: &str, field: &str, place: Option<Place>, want: T
 }
 
 /// Reads metadata and answers from JSON text.
-pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
+pub fn read<'t>(file: &str, text: &'t str) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| crate::json::error(file, text, &e))?;
     let Value::Object(obj) = &root else {
@@ -114,11 +132,15 @@ pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
     let mut rows = Vec::new();
     match (obj.get("answers"), obj.get("levels")) {
         (Some(Value::Array(items)), _) => {
+            let places = places_of(text, "\"indicator\"");
+            let lines = LineIndex::new(text);
             for (i, item) in items.iter().enumerate() {
-                let place =
-                    place_of(text, "\"indicator\"", i).or_else(|| place_of(text, "\"answers\"", 0));
+                let place = places
+                    .get(i)
+                    .cloned()
+                    .or_else(|| place_of(text, "\"answers\"", 0));
                 let snippet = match &place {
-                    Some(Place::Line { line, .. }) => line_text(text, *line),
+                    Some(Place::Line { line, .. }) => Some(lines.line(text, *line)),
                     _ => None,
                 };
                 let Value::Object(a) = item else {

@@ -120,15 +120,15 @@ pub fn read_bytes(
             )),
         );
     }
-    let (meta, rows) = match sniff(label, &bytes) {
-        Form::Json => {
-            let text = csv::decode(label, &bytes)?;
-            json::read(label, &text)?
-        }
-        Form::Csv => {
-            let text = csv::decode(label, &bytes)?;
-            table::read_rows(label, &csv::rows(label, &text)?)?
-        }
+    let form = sniff(label, &bytes);
+    // Text forms borrow from the decoded text until the assessment is built.
+    let (text, bytes) = match form {
+        Form::Json | Form::Csv => (csv::decode(label, bytes)?, Vec::new()),
+        Form::Spreadsheet => (String::new(), bytes),
+    };
+    let (meta, rows) = match form {
+        Form::Json => json::read(label, &text)?,
+        Form::Csv => table::read_rows(label, &csv::rows(label, &text)?)?,
         Form::Spreadsheet => {
             let sheets = xlsx::sheets(label, bytes)?;
             let mut first_err = None;
@@ -167,7 +167,7 @@ fn choose_framework<'a>(
     catalog: &'a Catalog,
     given: Option<&str>,
     meta: &Meta,
-    rows: &[RawAnswer],
+    rows: &[RawAnswer<'_>],
 ) -> Result<&'a Framework> {
     let from_file = meta.framework.as_deref().map(str::trim).or_else(|| {
         rows.iter()

@@ -73,36 +73,42 @@ fn strip_label(s: &str) -> &str {
 /// Resolves references against one framework.
 pub struct Resolver<'a> {
     fw: &'a Framework,
-    items: Vec<Item>,
-    names: Vec<(u32, Vec<String>)>,
+    items: &'a [Item],
+    names: std::cell::OnceCell<Vec<(u32, Vec<String>)>>,
 }
 
 impl<'a> Resolver<'a> {
-    /// A resolver for `fw`.
+    /// A resolver for `fw`. Names are normalised only when a name has to
+    /// be looked up (most files give numbers or ids).
     pub fn new(fw: &'a Framework) -> Resolver<'a> {
-        let names = fw
-            .indicators
-            .iter()
-            .map(|i| {
-                let mut v = vec![normalize(&i.name), normalize(&i.name_en)];
-                for var in &i.name_variants {
-                    // Variants carry their source in parentheses at the end.
-                    let base = match var.rfind(" (") {
-                        Some(p) => &var[..p],
-                        None => var,
-                    };
-                    v.push(normalize(base));
-                }
-                v.retain(|s| !s.is_empty());
-                v.dedup();
-                (i.no, v)
-            })
-            .collect();
         Resolver {
             fw,
-            items: fw.items(),
-            names,
+            items: &fw.plan().items,
+            names: std::cell::OnceCell::new(),
         }
+    }
+
+    fn names(&self) -> &[(u32, Vec<String>)] {
+        self.names.get_or_init(|| {
+            self.fw
+                .indicators
+                .iter()
+                .map(|i| {
+                    let mut v = vec![normalize(&i.name), normalize(&i.name_en)];
+                    for var in &i.name_variants {
+                        // Variants carry their source in parentheses at the end.
+                        let base = match var.rfind(" (") {
+                            Some(p) => &var[..p],
+                            None => var,
+                        };
+                        v.push(normalize(base));
+                    }
+                    v.retain(|s| !s.is_empty());
+                    v.dedup();
+                    (i.no, v)
+                })
+                .collect()
+        })
     }
 
     /// The framework.
@@ -213,13 +219,13 @@ impl<'a> Resolver<'a> {
             });
         }
         let exact: Vec<u32> = self
-            .names
+            .names()
             .iter()
             .filter(|(_, v)| v.contains(&n))
             .map(|(no, _)| *no)
             .collect();
         let hits = if exact.is_empty() {
-            self.names
+            self.names()
                 .iter()
                 .filter(|(_, v)| v.iter().any(|x| x.contains(&n)))
                 .map(|(no, _)| *no)
@@ -262,7 +268,7 @@ impl<'a> Resolver<'a> {
     /// The three names closest to `n` (normalized).
     fn closest(&self, n: &str) -> Vec<String> {
         let mut scored: Vec<(u64, u32)> = self
-            .names
+            .names()
             .iter()
             .map(|(no, v)| {
                 let best = v

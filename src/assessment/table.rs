@@ -19,13 +19,13 @@ pub struct Cell {
 
 /// A row of cells.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub struct Row<'t> {
     /// Cells in column order.
     pub cells: Vec<Cell>,
     /// Where the row starts.
     pub place: Place,
     /// The raw line, for CSV.
-    pub snippet: Option<String>,
+    pub snippet: Option<&'t str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +142,7 @@ struct Columns {
     origin: Option<usize>,
 }
 
-fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
+fn columns(file: &str, row: &Row<'_>) -> Result<Option<Columns>> {
     let mut refs = Vec::new();
     let mut value = None;
     let mut justification = None;
@@ -191,7 +191,7 @@ fn columns(file: &str, row: &Row) -> Result<Option<Columns>> {
     })
 }
 
-fn cell(row: &Row, i: usize) -> Option<&Cell> {
+fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
     row.cells.get(i).filter(|c| !c.text.trim().is_empty())
 }
 
@@ -199,7 +199,7 @@ fn cell(row: &Row, i: usize) -> Option<&Cell> {
 pub const MAX_ROWS: usize = 5000;
 
 /// Reads metadata and answers from the rows of a table.
-pub fn read_rows(file: &str, rows: &[Row]) -> Result<(Meta, Vec<RawAnswer>)> {
+pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     if rows.len() > MAX_ROWS {
         return Err(Error::input(
             file,
@@ -317,7 +317,7 @@ pub fn read_rows(file: &str, rows: &[Row]) -> Result<(Meta, Vec<RawAnswer>)> {
                 .origin
                 .and_then(|i| cell(row, i))
                 .map(|c| c.text.clone()),
-            snippet: row.snippet.clone(),
+            snippet: row.snippet,
         });
     }
     Ok((meta, out))

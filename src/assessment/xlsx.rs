@@ -10,7 +10,7 @@ use crate::error::{Error, Place, Result};
 use crate::tr;
 
 /// Reads every sheet's rows; the caller picks the first with a header.
-pub fn sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row>)>> {
+pub fn sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static>>)>> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::input(
             file,

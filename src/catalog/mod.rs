@@ -78,6 +78,27 @@ impl Framework {
         out
     }
 
+    /// The scoring plan: rows with their aspect and domain positions.
+    pub fn plan(&self) -> &Plan {
+        self.plan.get_or_init(|| {
+            let items = self.items();
+            let mut aspect = Vec::with_capacity(items.len());
+            let mut domain = Vec::with_capacity(items.len());
+            for it in &items {
+                let a_no = self.indicator(it.indicator).map(|i| i.aspect);
+                let a = self.aspects.iter().position(|a| Some(a.no) == a_no);
+                let d_no = a.and_then(|a| self.aspects[a].domain);
+                aspect.push(a.unwrap_or(usize::MAX));
+                domain.push(d_no.and_then(|d| self.domains.iter().position(|x| x.no == d)));
+            }
+            Plan {
+                items,
+                aspect,
+                domain,
+            }
+        })
+    }
+
     /// The sum of all indicator weights (100 for a valid catalog).
     pub fn total_weight(&self) -> Frac {
         self.indicators

@@ -47,6 +47,21 @@ pub struct Framework {
     /// Indicators scored from other agencies' indices, and how to convert them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub external_indices: Vec<ExternalIndex>,
+    /// The scored rows with their aspect and domain positions, built once.
+    #[serde(skip)]
+    pub(crate) plan: std::sync::OnceLock<Plan>,
+}
+
+/// The scored rows of a framework with the positions of their aspect and
+/// domain, so that scoring is one pass.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Scored rows in catalog order.
+    pub items: Vec<Item>,
+    /// For each row, the position of its aspect in `Framework::aspects`.
+    pub aspect: Vec<usize>,
+    /// For each row, the position of its domain in `Framework::domains`.
+    pub domain: Vec<Option<usize>>,
 }
 
 /// The value scale of a framework's indicators.

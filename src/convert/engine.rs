@@ -4,20 +4,26 @@
 //! an honest range and its provenance. Missing answers widen ranges; they
 //! never invent values.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use crate::assessment::Assessment;
 use crate::catalog::Framework;
-use crate::convert::model::{
-    CarriedEvidence, CarriedText, Estimate, HopInput, HopUse, SourceAnswer,
-};
+use crate::convert::model::{Estimate, HopUse, MapInfo};
 use crate::crosswalk::{
     Aggregation, Bounds, Confidence, Evidence as Policy, LoadedCrosswalk, Map, RelSet, Relation,
 };
 use crate::text::Text;
 use crate::tr;
+
+/// A set of the assessment's answers, by position (an assessment has at
+/// most one answer per scored row, and catalogs have at most 128 rows).
+pub type Mask = u128;
+
+/// The most answers a [`Mask`] can hold.
+pub const MAX_ANSWERS: usize = 128;
 
 /// What is known of one indicator of some framework along the path.
 #[derive(Debug, Clone)]
@@ -34,12 +40,12 @@ pub struct Node {
     pub confidence: Option<Confidence>,
     /// What the original answers cover of this indicator, as sets.
     pub relation: RelSet,
-    /// Original answers used.
-    pub sources: BTreeSet<SourceAnswer>,
-    /// Evidence carried, with its policy.
-    pub evidence: BTreeSet<CarriedEvidence>,
-    /// Justifications carried.
-    pub texts: BTreeSet<CarriedText>,
+    /// Original answers used (bit `i` = the assessment's answer `i`).
+    pub sources: Mask,
+    /// Answers whose evidence is carried to reuse as it is.
+    pub reuse: Mask,
+    /// Answers whose evidence is carried to update.
+    pub update: Mask,
     /// Maps applied, in hop order.
     pub hops: Vec<HopUse>,
     /// Notes (why nothing is known).
@@ -55,56 +61,122 @@ impl Node {
             carried: false,
             confidence: None,
             relation: RelSet::EMPTY,
-            sources: BTreeSet::new(),
-            evidence: BTreeSet::new(),
-            texts: BTreeSet::new(),
+            sources: 0,
+            reuse: 0,
+            update: 0,
             hops: Vec::new(),
             notes,
         }
     }
 }
 
+/// A crosswalk prepared for many conversions: what each map is (shared
+/// text), and which map leads to each target.
+pub struct Prepared {
+    infos: Vec<Arc<MapInfo>>,
+    by_target: HashMap<u32, usize>,
+    weights: HashMap<u32, Decimal>,
+    new_notes: HashMap<u32, Text>,
+}
+
+impl Prepared {
+    /// Prepares `cw` (from `from` to `to`).
+    pub fn new(cw: &LoadedCrosswalk, from: &Framework, to: &Framework) -> Prepared {
+        let reference = cw.reference();
+        let mut by_target = HashMap::new();
+        let infos = cw
+            .crosswalk
+            .maps
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                if m.relation != Relation::Disjoint {
+                    for t in &m.targets {
+                        by_target.entry(*t).or_insert(i);
+                    }
+                }
+                let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
+                Arc::new(MapInfo {
+                    crosswalk: reference.clone(),
+                    map: m.id.clone(),
+                    from: from.id.clone(),
+                    to: to.id.clone(),
+                    relation: m.relation.as_str().to_string(),
+                    rule: describe_rule(m),
+                    aggregation: (m.sources.len() > 1).then(|| agg.as_str().to_string()),
+                    confidence: m.confidence,
+                    evidence: m.evidence,
+                    coverage: m.effective_coverage().map(crate::decimal::exact),
+                    rationale: m.rationale.clone(),
+                    outputs: m.targets.iter().map(|n| to.indicator_id(*n)).collect(),
+                    inputs: m.sources.iter().map(|n| from.indicator_id(*n)).collect(),
+                })
+            })
+            .collect();
+        let weights = from
+            .indicators
+            .iter()
+            .map(|i| (i.no, i.weight.value()))
+            .collect();
+        let new_notes = to
+            .indicators
+            .iter()
+            .filter(|t| !by_target.contains_key(&t.no))
+            .map(|t| {
+                let note = cw
+                    .crosswalk
+                    .new
+                    .iter()
+                    .find(|n| n.indicator == t.no)
+                    .map(|n| {
+                        Text::new(
+                            format!("indikator baru ({reference}): {}", n.reason),
+                            format!("new indicator ({reference}): {}", n.reason),
+                        )
+                    })
+                    .unwrap_or_else(|| {
+                        tr!(
+                            "tidak ada peta ke indikator ini di {}",
+                            "no map leads to this indicator in {}",
+                            reference
+                        )
+                    });
+                (t.no, note)
+            })
+            .collect();
+        Prepared {
+            infos,
+            by_target,
+            weights,
+            new_notes,
+        }
+    }
+}
+
 /// The starting nodes: the assessment's answers, one node per indicator
 /// (rows scored per service are averaged: they are the same indicator).
+/// Answers beyond [`MAX_ANSWERS`] cannot occur: a catalog has fewer rows.
 pub fn start(fw: &Framework, a: &Assessment) -> BTreeMap<u32, Node> {
-    let mut by_no: BTreeMap<u32, Vec<&crate::assessment::Answer>> = BTreeMap::new();
-    for ans in &a.answers {
+    let mut by_no: BTreeMap<u32, (Decimal, u32, Mask)> = BTreeMap::new();
+    for (i, ans) in a.answers.iter().enumerate().take(MAX_ANSWERS) {
         if let Some(no) = ans.indicator_no() {
-            by_no.entry(no).or_default().push(ans);
+            let e = by_no.entry(no).or_insert((Decimal::ZERO, 0, 0));
+            e.0 += ans.value;
+            e.1 += 1;
+            e.2 |= 1 << i;
         }
     }
     let mut out = BTreeMap::new();
     for ind in &fw.indicators {
-        let Some(answers) = by_no.get(&ind.no) else {
-            out.insert(ind.no, Node::unknown(vec![]));
-            continue;
-        };
-        let sum: Decimal = answers.iter().map(|x| x.value).sum();
-        let mean = sum / Decimal::from(answers.len() as u64);
         let mut node = Node::unknown(vec![]);
-        node.est = Some(Estimate::exact(mean.normalize()));
-        node.face = Some(mean.normalize());
-        node.carried = true;
-        node.relation = RelSet::one(Relation::Equal);
-        for ans in answers {
-            node.sources.insert(SourceAnswer {
-                id: ans.indicator.clone(),
-                value: ans.value,
-            });
-            for e in &ans.evidence {
-                node.evidence.insert(CarriedEvidence {
-                    from: ans.indicator.clone(),
-                    name: e.name.clone(),
-                    url: e.url.clone(),
-                    policy: Policy::Reuse,
-                });
-            }
-            if let Some(t) = &ans.justification {
-                node.texts.insert(CarriedText {
-                    from: ans.indicator.clone(),
-                    text: t.clone(),
-                });
-            }
+        if let Some((sum, n, mask)) = by_no.get(&ind.no) {
+            let mean = (*sum / Decimal::from(*n)).normalize();
+            node.est = Some(Estimate::exact(mean));
+            node.face = Some(mean);
+            node.carried = true;
+            node.relation = RelSet::one(Relation::Equal);
+            node.sources = *mask;
+            node.reuse = *mask;
         }
         out.insert(ind.no, node);
     }
@@ -171,89 +243,59 @@ fn describe_rule(m: &Map) -> String {
 pub fn hop(
     prev: &BTreeMap<u32, Node>,
     cw: &LoadedCrosswalk,
+    prepared: &Prepared,
     from: &Framework,
     to: &Framework,
 ) -> BTreeMap<u32, Node> {
     let sb = Bounds::of(from);
     let tb = Bounds::of(to);
-    let reference = cw.reference();
     let mut out = BTreeMap::new();
     for t in &to.indicators {
-        let map = cw
-            .crosswalk
-            .maps
-            .iter()
-            .find(|m| m.targets.contains(&t.no) && m.relation != Relation::Disjoint);
-        let Some(m) = map else {
-            let reason = cw
-                .crosswalk
-                .new
-                .iter()
-                .find(|n| n.indicator == t.no)
-                .map(|n| {
-                    Text::new(
-                        format!("indikator baru ({reference}): {}", n.reason),
-                        format!("new indicator ({reference}): {}", n.reason),
-                    )
-                })
-                .unwrap_or_else(|| {
-                    tr!(
-                        "tidak ada peta ke indikator ini di {}",
-                        "no map leads to this indicator in {}",
-                        reference
-                    )
-                });
-            out.insert(t.no, Node::unknown(vec![reason]));
+        let found = prepared.by_target.get(&t.no).copied();
+        let Some((m, info)) = found.map(|i| (&cw.crosswalk.maps[i], &prepared.infos[i])) else {
+            let note = prepared.new_notes.get(&t.no).cloned();
+            out.insert(t.no, Node::unknown(note.into_iter().collect()));
             continue;
         };
-        let inputs: Vec<(u32, Option<&Node>)> = m
+        let inputs: Vec<(Decimal, Option<&Node>)> = m
             .sources
             .iter()
-            .map(|s| (*s, prev.get(s).filter(|n| n.est.is_some())))
-            .collect();
-        let weight = |s: u32| {
-            from.indicator(s)
-                .map(|i| i.weight.value())
-                .unwrap_or(Decimal::ZERO)
-        };
-        let hop_inputs: Vec<HopInput> = inputs
-            .iter()
-            .map(|(s, n)| HopInput {
-                id: from.indicator_id(*s),
-                value: n.and_then(|n| n.est).map(|e| e.point),
+            .map(|s| {
+                let w = prepared.weights.get(s).copied().unwrap_or(Decimal::ZERO);
+                (w, prev.get(s).filter(|n| n.est.is_some()))
             })
             .collect();
-        let outputs: Vec<String> = m.targets.iter().map(|n| to.indicator_id(*n)).collect();
-        let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
-        let point_vals: Vec<(Option<Decimal>, Decimal)> = inputs
+        let values: Vec<Option<Decimal>> = inputs
             .iter()
-            .map(|(s, n)| (n.and_then(|n| n.est).map(|e| e.point), weight(*s)))
+            .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
             .collect();
+        let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
+        let pick = |f: &dyn Fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
+            inputs
+                .iter()
+                .map(|(w, n)| (n.and_then(f).or(missing), *w))
+                .collect::<Vec<_>>()
+        };
         // With no answered source there is nothing to carry: a gap, whatever
         // the aggregation (all_of would otherwise invent the minimum).
         let any_answered = inputs.iter().any(|(_, n)| n.is_some());
-        let point =
-            aggregate(agg, &point_vals, sb.min, agg != Aggregation::AllOf).filter(|_| any_answered);
+        let skip_missing = agg != Aggregation::AllOf;
+        let point = aggregate(
+            agg,
+            &pick(&|n| n.est.map(|e| e.point), None),
+            sb.min,
+            skip_missing,
+        )
+        .filter(|_| any_answered);
         let Some(point) = point else {
-            let missing: Vec<String> = hop_inputs.iter().map(|i| i.id.clone()).collect();
+            let ids = info.inputs.join(", ");
             let mut node = Node::unknown(vec![Text::new(
-                format!("sumber belum dijawab: {}", missing.join(", ")),
-                format!("no answered source: {}", missing.join(", ")),
+                format!("sumber belum dijawab: {ids}"),
+                format!("no answered source: {ids}"),
             )]);
             node.hops.push(HopUse {
-                crosswalk: reference.clone(),
-                map: m.id.clone(),
-                from: from.id.clone(),
-                to: to.id.clone(),
-                relation: m.relation.as_str().to_string(),
-                rule: describe_rule(m),
-                aggregation: (m.sources.len() > 1).then(|| agg.as_str().to_string()),
-                confidence: m.confidence,
-                evidence: m.evidence,
-                coverage: m.effective_coverage().map(crate::decimal::exact),
-                rationale: m.rationale.clone(),
-                inputs: hop_inputs,
-                outputs,
+                info: info.clone(),
+                values,
                 estimate: Estimate {
                     point: tb.min,
                     low: tb.min,
@@ -263,24 +305,8 @@ pub fn hop(
             out.insert(t.no, node);
             continue;
         };
-        let low_vals: Vec<(Option<Decimal>, Decimal)> = inputs
-            .iter()
-            .map(|(s, n)| {
-                (
-                    Some(n.and_then(|n| n.est).map(|e| e.low).unwrap_or(sb.min)),
-                    weight(*s),
-                )
-            })
-            .collect();
-        let high_vals: Vec<(Option<Decimal>, Decimal)> = inputs
-            .iter()
-            .map(|(s, n)| {
-                (
-                    Some(n.and_then(|n| n.est).map(|e| e.high).unwrap_or(sb.max)),
-                    weight(*s),
-                )
-            })
-            .collect();
+        let low_vals = pick(&|n| n.est.map(|e| e.low), Some(sb.min));
+        let high_vals = pick(&|n| n.est.map(|e| e.high), Some(sb.max));
         let low = aggregate(agg, &low_vals, sb.min, false).unwrap_or(sb.min);
         let high = aggregate(agg, &high_vals, sb.max, false).unwrap_or(sb.max);
         let f = |x: Decimal| m.level_rule.eval(x, tb);
@@ -309,11 +335,7 @@ pub fn hop(
             low: lo.normalize(),
             high: hi.normalize(),
         });
-        let face_vals: Vec<(Option<Decimal>, Decimal)> = inputs
-            .iter()
-            .map(|(s, n)| (n.and_then(|n| n.face), weight(*s)))
-            .collect();
-        node.face = aggregate(agg, &face_vals, sb.min, agg != Aggregation::AllOf)
+        node.face = aggregate(agg, &pick(&|n| n.face, None), sb.min, skip_missing)
             .map(|v| tb.clamp(v).normalize());
         node.carried = carried_hop && all_answered && answered.iter().all(|n| n.carried);
         node.confidence = answered
@@ -326,41 +348,26 @@ pub fn hop(
             acc.union(n.relation.compose(element))
         });
         for n in &answered {
-            node.sources.extend(n.sources.iter().cloned());
-            node.texts.extend(n.texts.iter().cloned());
-            for e in &n.evidence {
-                let policy = e.policy.min(m.evidence);
-                if policy != Policy::Drop {
-                    node.evidence.insert(CarriedEvidence {
-                        policy,
-                        ..e.clone()
-                    });
+            node.sources |= n.sources;
+            match m.evidence {
+                Policy::Reuse => {
+                    node.reuse |= n.reuse;
+                    node.update |= n.update;
                 }
+                Policy::Update => node.update |= n.reuse | n.update,
+                Policy::Drop => {}
             }
             for h in &n.hops {
-                if !node
-                    .hops
-                    .iter()
-                    .any(|x| x.crosswalk == h.crosswalk && x.map == h.map)
-                {
+                if !node.hops.iter().any(|x| Arc::ptr_eq(&x.info, &h.info)) {
                     node.hops.push(h.clone());
                 }
             }
         }
+        // The weakest policy wins where two routes carry the same evidence.
+        node.reuse &= !node.update;
         node.hops.push(HopUse {
-            crosswalk: reference.clone(),
-            map: m.id.clone(),
-            from: from.id.clone(),
-            to: to.id.clone(),
-            relation: m.relation.as_str().to_string(),
-            rule: describe_rule(m),
-            aggregation: (m.sources.len() > 1).then(|| agg.as_str().to_string()),
-            confidence: m.confidence,
-            evidence: m.evidence,
-            coverage: m.effective_coverage().map(crate::decimal::exact),
-            rationale: m.rationale.clone(),
-            inputs: hop_inputs,
-            outputs,
+            info: info.clone(),
+            values,
             estimate: node.est.unwrap_or(Estimate::exact(p)),
         });
         out.insert(t.no, node);

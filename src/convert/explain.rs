@@ -119,7 +119,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             h.to
         );
         let inputs: Vec<String> = h
-            .inputs
+            .inputs()
             .iter()
             .map(|x| match x.value {
                 Some(v) => format!("{} = {}", x.id, num(v, lang)),

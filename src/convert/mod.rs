@@ -19,6 +19,7 @@ pub mod draft;
 mod engine;
 pub mod explain;
 pub mod model;
+mod provenance;
 mod render;
 
 use std::collections::BTreeMap;
@@ -57,7 +58,12 @@ pub struct Converter<'a> {
     data: &'a Data,
     from: &'a Framework,
     to: &'a Framework,
-    hops: Vec<(LoadedCrosswalk, &'a Framework, &'a Framework)>,
+    hops: Vec<(
+        LoadedCrosswalk,
+        engine::Prepared,
+        &'a Framework,
+        &'a Framework,
+    )>,
     external: Vec<(String, Decimal)>,
     stamp: Stamp,
     path: Vec<String>,
@@ -111,7 +117,7 @@ impl<'a> Converter<'a> {
             let a = catalog.require(&h.from)?;
             let b = catalog.require(&h.to)?;
             paths.push(cw.path.clone());
-            hops.push((cw.clone(), a, b));
+            hops.push((cw.clone(), engine::Prepared::new(cw, a, b), a, b));
         }
         let fws = path.frameworks();
         for f in &fws {
@@ -163,8 +169,8 @@ impl<'a> Converter<'a> {
             )));
         }
         let mut nodes = engine::start(self.from, a);
-        for (cw, f, t) in &self.hops {
-            nodes = engine::hop(&nodes, cw, f, t);
+        for (cw, prep, f, t) in &self.hops {
+            nodes = engine::hop(&nodes, cw, prep, f, t);
         }
         let src = score(self.from, a, &ScoreOptions::default())?;
         let source = SourceSummary {
@@ -184,7 +190,7 @@ impl<'a> Converter<'a> {
                 (l == h).then(|| l.name.clone())
             },
         };
-        let indicators = self.finish(nodes);
+        let indicators = self.finish(nodes, a);
         let (projected_index, projected_aspects) = project(self.to, &indicators);
         Ok(Conversion {
             source,
@@ -197,7 +203,7 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>) -> Vec<TargetValue> {
+    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>, a: &Assessment) -> Vec<TargetValue> {
         let fw = self.to;
         let b = Bounds::of(fw);
         let dp = if fw.scale.integer { 0 } else { 2 };
@@ -306,32 +312,16 @@ impl<'a> Converter<'a> {
                 face_value: node.face.map(round),
                 confidence: node.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
-                sources: by_indicator(node.sources.into_iter().collect(), |s| &s.id),
+                sources: provenance::sources(a, node.sources),
                 hops: node.hops,
-                evidence: by_indicator(node.evidence.into_iter().collect(), |e| &e.from),
-                justifications: by_indicator(node.texts.into_iter().collect(), |j| &j.from),
+                evidence: provenance::evidence(a, node.reuse, node.update),
+                justifications: provenance::justifications(a, node.sources),
                 external,
                 notes,
             });
         }
         out
     }
-}
-
-/// Sorts items by the indicator id they name, numerically (`spbe-2020:9`
-/// before `spbe-2020:10`; rows `35-1` before `35-2`); stable otherwise.
-fn by_indicator<T>(mut v: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<T> {
-    let key = |s: &str| -> (String, Vec<u32>) {
-        let (fw, rest) = s.rsplit_once(':').unwrap_or(("", s));
-        (
-            fw.to_string(),
-            rest.split('-')
-                .map(|p| p.parse().unwrap_or(u32::MAX))
-                .collect(),
-        )
-    };
-    v.sort_by_key(|x| key(id(x)));
-    v
 }
 
 /// Converts `a` with fresh options (prepares a [`Converter`] and uses it once).

@@ -101,9 +101,10 @@ pub struct CarriedText {
     pub text: String,
 }
 
-/// One map applied on one hop.
+/// What a map is, shared by every use of it (prepared once per conversion
+/// path, so that converting many assessments copies no text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HopUse {
+pub struct MapInfo {
     /// `id@version` of the crosswalk.
     pub crosswalk: String,
     /// The map's id.
@@ -128,12 +129,62 @@ pub struct HopUse {
     pub coverage: Option<String>,
     /// Why the map reads so (from the crosswalk).
     pub rationale: String,
-    /// Inputs with their point values (none when unanswered).
-    pub inputs: Vec<HopInput>,
-    /// The target indicators of the map reached on this hop.
+    /// The target indicators of the map.
     pub outputs: Vec<String>,
+    /// The source indicators of the map, in order.
+    #[serde(skip)]
+    pub inputs: Vec<String>,
+}
+
+/// One map applied on one hop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HopUse {
+    /// The map.
+    pub info: std::sync::Arc<MapInfo>,
+    /// The point value of each of the map's sources (none when unanswered).
+    pub values: Vec<Option<Decimal>>,
     /// The estimate it produced.
     pub estimate: Estimate,
+}
+
+impl HopUse {
+    /// The inputs with their values.
+    pub fn inputs(&self) -> Vec<HopInput> {
+        self.info
+            .inputs
+            .iter()
+            .zip(&self.values)
+            .map(|(id, value)| HopInput {
+                id: id.clone(),
+                value: *value,
+            })
+            .collect()
+    }
+}
+
+impl Serialize for HopUse {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            #[serde(flatten)]
+            info: &'a MapInfo,
+            inputs: Vec<HopInput>,
+            estimate: &'a Estimate,
+        }
+        Out {
+            info: &self.info,
+            inputs: self.inputs(),
+            estimate: &self.estimate,
+        }
+        .serialize(s)
+    }
+}
+
+impl std::ops::Deref for HopUse {
+    type Target = MapInfo;
+    fn deref(&self) -> &MapInfo {
+        &self.info
+    }
 }
 
 /// One input of a hop.

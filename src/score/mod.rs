@@ -131,39 +131,50 @@ pub fn effective_values(
     Ok((values, conversions))
 }
 
-fn unit(
-    fw: &Framework,
-    items: &[&Item],
-    values: &BTreeMap<String, Decimal>,
-    no: u32,
-    name: (&str, &str),
-    weight: Frac,
-) -> UnitScore {
-    let mut low = Frac::ZERO;
-    let mut high = Frac::ZERO;
-    let mut answered = 0;
-    for it in items {
-        match values.get(&it.key) {
+/// Running sums of one group of items.
+#[derive(Clone, Copy)]
+struct Acc {
+    low: Frac,
+    high: Frac,
+    answered: usize,
+    total: usize,
+}
+
+impl Acc {
+    const ZERO: Acc = Acc {
+        low: Frac::ZERO,
+        high: Frac::ZERO,
+        answered: 0,
+        total: 0,
+    };
+
+    fn add(&mut self, fw: &Framework, it: &Item, v: Option<Decimal>) {
+        self.total += 1;
+        match v {
             Some(v) => {
-                answered += 1;
-                low = low + it.weight.mul_dec(*v);
-                high = high + it.weight.mul_dec(*v);
+                self.answered += 1;
+                let x = it.weight.mul_dec(v);
+                self.low = self.low + x;
+                self.high = self.high + x;
             }
             None => {
-                low = low + it.weight.mul_dec(fw.scale.min);
-                high = high + it.weight.mul_dec(fw.scale.max);
+                self.low = self.low + it.weight.mul_dec(fw.scale.min);
+                self.high = self.high + it.weight.mul_dec(fw.scale.max);
             }
         }
     }
-    UnitScore {
-        no,
-        name: name.0.to_string(),
-        name_en: name.1.to_string(),
-        weight,
-        answered,
-        total: items.len(),
-        low: (low / weight).value().normalize(),
-        high: (high / weight).value().normalize(),
+
+    fn finish(self, no: u32, name: (&str, &str), weight: Frac) -> UnitScore {
+        UnitScore {
+            no,
+            name: name.0.to_string(),
+            name_en: name.1.to_string(),
+            weight,
+            answered: self.answered,
+            total: self.total,
+            low: (self.low / weight).value().normalize(),
+            high: (self.high / weight).value().normalize(),
+        }
     }
 }
 
@@ -189,39 +200,33 @@ pub fn score_values(
     external: Vec<ExternalConversion>,
     band_on: BandOn,
 ) -> Score<'_> {
-    let items = fw.items();
-    let aspect_of = |it: &Item| fw.indicator(it.indicator).map(|i| i.aspect).unwrap_or(0);
+    let plan = fw.plan();
+    let mut aspects = vec![Acc::ZERO; fw.aspects.len()];
+    let mut domains = vec![Acc::ZERO; fw.domains.len()];
+    let mut all = Acc::ZERO;
+    for (i, it) in plan.items.iter().enumerate() {
+        let v = values.get(&it.key).copied();
+        all.add(fw, it, v);
+        if let Some(a) = aspects.get_mut(plan.aspect[i]) {
+            a.add(fw, it, v);
+        }
+        if let Some(d) = plan.domain[i].and_then(|d| domains.get_mut(d)) {
+            d.add(fw, it, v);
+        }
+    }
     let aspects = fw
         .aspects
         .iter()
-        .map(|asp| {
-            let its: Vec<&Item> = items.iter().filter(|it| aspect_of(it) == asp.no).collect();
-            unit(
-                fw,
-                &its,
-                &values,
-                asp.no,
-                (&asp.name, &asp.name_en),
-                asp.weight,
-            )
-        })
+        .zip(aspects)
+        .map(|(a, acc)| acc.finish(a.no, (&a.name, &a.name_en), a.weight))
         .collect();
     let domains = fw
         .domains
         .iter()
-        .map(|d| {
-            let its: Vec<&Item> = items
-                .iter()
-                .filter(|it| fw.aspect(aspect_of(it)).and_then(|a| a.domain) == Some(d.no))
-                .collect();
-            unit(fw, &its, &values, d.no, (&d.name, &d.name_en), d.weight)
-        })
+        .zip(domains)
+        .map(|(d, acc)| acc.finish(d.no, (&d.name, &d.name_en), d.weight))
         .collect();
-    let all: Vec<&Item> = items.iter().collect();
-    let overall = unit(
-        fw,
-        &all,
-        &values,
+    let overall = all.finish(
         0,
         (&fw.title, &fw.title_en),
         Frac::from_dec(Decimal::from(100)),

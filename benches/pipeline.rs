@@ -1,0 +1,71 @@
+//! The cost of conversion against a parse-only baseline, measured side by
+//! side on realistic assessments (BENCHMARKS.md records the results).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use spbe_pemdi::assessment::read_bytes;
+use spbe_pemdi::convert::{ConvertOptions, Converter, render_json};
+use spbe_pemdi::data::Data;
+use spbe_pemdi::score::{ScoreOptions, score};
+
+/// Every spbe-2020 fixture, in each form agencies keep: JSON, CSV (with and
+/// without justifications and evidence) and XLSX exports.
+const FIXTURES: &[&str] = &[
+    "aceh-tengah-spbe-2025.json",
+    "kemenkeu-spbe-2024.json",
+    "kemenpanrb-spbe-2023.csv",
+    "kemenkeu-spbe-2023.csv",
+    "kabupaten-contoh-spbe-2024.csv",
+    "kemenpanrb-spbe-2024.xlsx",
+    "kabupaten-contoh-spbe-2024.xlsx",
+];
+
+fn inputs() -> Vec<(String, Vec<u8>)> {
+    FIXTURES
+        .iter()
+        .map(|f| {
+            let p = format!("{}/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+            (f.to_string(), std::fs::read(p).expect("fixture"))
+        })
+        .collect()
+}
+
+fn pipeline(c: &mut Criterion) {
+    let data = Data::embedded().expect("data");
+    let files = inputs();
+    let conv = Converter::new(&data, "spbe-2020", &ConvertOptions::default()).expect("path");
+    let mut g = c.benchmark_group("pipeline");
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            for (name, bytes) in &files {
+                black_box(read_bytes(name, bytes.clone(), &data.catalog, None).expect("reads"));
+            }
+        })
+    });
+    g.bench_function("parse+convert+score", |b| {
+        b.iter(|| {
+            for (name, bytes) in &files {
+                let a = read_bytes(name, bytes.clone(), &data.catalog, None).expect("reads");
+                let fw = data.catalog.get(&a.framework).expect("fw");
+                black_box(score(fw, &a, &ScoreOptions::default()).expect("scores"));
+                black_box(conv.convert(&a).expect("converts"));
+            }
+        })
+    });
+    g.bench_function("parse+convert+score+report", |b| {
+        b.iter(|| {
+            for (name, bytes) in &files {
+                let a = read_bytes(name, bytes.clone(), &data.catalog, None).expect("reads");
+                let c = conv.convert(&a).expect("converts");
+                let fw = data.catalog.get(&a.framework).expect("fw");
+                black_box(score(fw, &a, &ScoreOptions::default()).expect("scores"));
+                black_box(render_json(&c));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);

@@ -1,0 +1,64 @@
+//! Turning the answer sets the engine carries (bit masks over the
+//! assessment's answers) into the provenance people read: the answers used,
+//! the evidence to reuse or update, the justifications to rewrite. Answers
+//! are in catalog order, so the lists are too.
+
+use crate::assessment::Assessment;
+use crate::convert::engine::{MAX_ANSWERS, Mask};
+use crate::convert::model::{CarriedEvidence, CarriedText, SourceAnswer};
+use crate::crosswalk::Evidence as Policy;
+
+fn members(a: &Assessment, mask: Mask) -> impl Iterator<Item = &crate::assessment::Answer> {
+    a.answers
+        .iter()
+        .take(MAX_ANSWERS)
+        .enumerate()
+        .filter(move |(i, _)| mask & (1 << i) != 0)
+        .map(|(_, ans)| ans)
+}
+
+/// The answers in `mask`.
+pub fn sources(a: &Assessment, mask: Mask) -> Vec<SourceAnswer> {
+    members(a, mask)
+        .map(|ans| SourceAnswer {
+            id: ans.indicator.clone(),
+            value: ans.value,
+        })
+        .collect()
+}
+
+/// The evidence of the answers in `reuse` and `update`, with that policy.
+pub fn evidence(a: &Assessment, reuse: Mask, update: Mask) -> Vec<CarriedEvidence> {
+    let mut out = Vec::new();
+    for (i, ans) in a.answers.iter().take(MAX_ANSWERS).enumerate() {
+        let bit = 1 << i;
+        let policy = if update & bit != 0 {
+            Policy::Update
+        } else if reuse & bit != 0 {
+            Policy::Reuse
+        } else {
+            continue;
+        };
+        for e in &ans.evidence {
+            out.push(CarriedEvidence {
+                from: ans.indicator.clone(),
+                name: e.name.clone(),
+                url: e.url.clone(),
+                policy,
+            });
+        }
+    }
+    out
+}
+
+/// The justifications of the answers in `mask`.
+pub fn justifications(a: &Assessment, mask: Mask) -> Vec<CarriedText> {
+    members(a, mask)
+        .filter_map(|ans| {
+            ans.justification.as_ref().map(|t| CarriedText {
+                from: ans.indicator.clone(),
+                text: t.clone(),
+            })
+        })
+        .collect()
+}
