@@ -92,6 +92,18 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
             tr!("tidak ada indikator", "no indicators"),
         ));
     }
+    let rows: usize = fw.indicators.iter().map(|i| i.rows.len().max(1)).sum();
+    if rows > 128 {
+        return Err(bad(
+            file,
+            "indicators".into(),
+            tr!(
+                "terlalu banyak baris dinilai: {} (paling banyak 128)",
+                "too many scored rows: {} (at most 128)",
+                rows
+            ),
+        ));
+    }
     let ind_nos: Vec<u32> = fw.indicators.iter().map(|i| i.no).collect();
     numbered(file, "indicators", &ind_nos)?;
     let asp_nos: Vec<u32> = fw.aspects.iter().map(|a| a.no).collect();
