@@ -11,6 +11,7 @@
 //! the most `primary` hops. A remaining tie is an error asking for `--via`
 //! or `--crosswalk`.
 
+pub mod agree;
 mod path;
 pub mod render;
 mod route;

@@ -42,3 +42,6 @@ mod convert;
 
 /// Conversion and explanation output snapshots.
 mod cli_convert;
+
+/// `mapping trace`: each indicator's routes into a later framework.
+mod cli_trace;

@@ -13,7 +13,8 @@ use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 #[command(after_help = "\
 Examples:
   spbe-pemdi mapping graph
-  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid")]
+  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
+  spbe-pemdi mapping trace spbe-2020:22")]
 pub struct Args {
     /// The mapping command.
     #[command(subcommand)]
@@ -25,6 +26,8 @@ pub struct Args {
 pub enum MappingCommand {
     /// Draw the framework/crosswalk graph, or one path at indicator level.
     Graph(GraphArgs),
+    /// Show where one indicator goes in a later framework, by every path.
+    Trace(crate::cli::trace::TraceArgs),
 }
 
 /// The drawing language.
@@ -71,6 +74,7 @@ pub struct GraphArgs {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     match args.command {
         MappingCommand::Graph(a) => graph(ctx, a),
+        MappingCommand::Trace(a) => crate::cli::trace::run(ctx, a),
     }
 }
 

@@ -12,6 +12,7 @@ mod mapping;
 mod score;
 mod show;
 mod template;
+mod trace;
 mod validate;
 
 use std::io::{IsTerminal, Write};

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::crosswalk::lint::Dec;
 use crate::crosswalk::lint::{Code, Finding, Sink};
 use crate::crosswalk::{Bounds, Relation};
-use crate::graph::{IndicatorGraph, MappingGraph, Path, Route, Trace};
+use crate::graph::{IndicatorGraph, MappingGraph, Path, Trace, agree};
 use crate::tr;
 
 pub(super) fn check(g: &MappingGraph, out: &mut Vec<Finding>) {
@@ -48,11 +48,13 @@ pub(super) fn check(g: &MappingGraph, out: &mut Vec<Finding>) {
 
 fn compare(sink: &mut Sink, source: u32, td: &Trace, tc: &Trace, via: &str, levels: &[Decimal]) {
     let cw = &sink.c.crosswalk;
-    let (dt, ct) = (td.targets(), tc.targets());
-    for t in dt.union(&ct) {
+    for a in agree::compare(td, tc, levels) {
+        let t = a.target;
         let target = format!("{}:{t}", cw.to);
         let map = cw.maps.iter().find(|m| {
-            m.relation != Relation::Disjoint && m.targets.contains(t) && m.sources.contains(&source)
+            m.relation != Relation::Disjoint
+                && m.targets.contains(&t)
+                && m.sources.contains(&source)
         });
         let (line, place) = match map {
             Some(m) => (
@@ -61,7 +63,7 @@ fn compare(sink: &mut Sink, source: u32, td: &Trace, tc: &Trace, via: &str, leve
             ),
             None => (None, format!("{} → {target}", td.source)),
         };
-        match (dt.contains(t), ct.contains(t)) {
+        match (a.first, a.second) {
             (true, false) => sink.at(
                 Code::ChainRouteMismatch,
                 line,
@@ -87,8 +89,7 @@ fn compare(sink: &mut Sink, source: u32, td: &Trace, tc: &Trace, via: &str, leve
                 ),
             ),
             _ => {
-                let (rd, rc) = (td.relation_to(*t), tc.relation_to(*t));
-                if rd.intersect(rc).is_empty() {
+                if a.first_relation.intersect(a.second_relation).is_empty() {
                     sink.at(
                         Code::ChainRelationMismatch,
                         line,
@@ -96,39 +97,26 @@ fn compare(sink: &mut Sink, source: u32, td: &Trace, tc: &Trace, via: &str, leve
                         tr!(
                             "langsung {}, lewat {} {}: tidak ada relasi yang sama",
                             "directly {}, through {} {}: no relation in common",
-                            rd.label(),
+                            a.first_relation.label(),
                             via,
-                            rc.label()
+                            a.second_relation.label()
                         ),
                     );
                 }
-                let best = |tr: &Trace, l: Decimal| {
-                    tr.routes
-                        .iter()
-                        .filter(|r| r.target == *t)
-                        .map(|r: &Route| r.level.eval(l))
-                        .max()
-                };
-                for l in levels {
-                    let (Some(d), Some(c)) = (best(td, *l), best(tc, *l)) else {
-                        continue;
-                    };
-                    if d.checked_sub(c).is_some_and(|x| x.abs() > Decimal::ONE) {
-                        sink.at(
-                            Code::ChainLevelMismatch,
-                            line,
-                            place,
-                            trd!(
-                                "tingkat {} menjadi {} secara langsung, tetapi {} lewat {}",
-                                "level {} becomes {} directly, but {} through {}",
-                                Dec(*l),
-                                Dec(d),
-                                Dec(c),
-                                via
-                            ),
-                        );
-                        break;
-                    }
+                if let Some((l, d, c)) = a.level_gap {
+                    sink.at(
+                        Code::ChainLevelMismatch,
+                        line,
+                        place,
+                        trd!(
+                            "tingkat {} menjadi {} secara langsung, tetapi {} lewat {}",
+                            "level {} becomes {} directly, but {} through {}",
+                            Dec(l),
+                            Dec(d),
+                            Dec(c),
+                            via
+                        ),
+                    );
                 }
             }
         }

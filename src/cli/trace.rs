@@ -1,0 +1,194 @@
+//! `spbe-pemdi mapping trace ID`: where one indicator goes in a later
+//! framework, by every path (directly and through intermediate frameworks),
+//! and whether the routes agree.
+
+use std::fmt::Write as _;
+
+use crate::catalog::Framework;
+use crate::cli::{Ctx, print};
+use crate::crosswalk::{Bounds, load_crosswalks};
+use crate::decimal::{exact, localize};
+use crate::error::{Error, Result};
+use crate::graph::{IndicatorGraph, MappingGraph, Path, Trace, agree};
+use crate::text::Lang;
+use crate::tr;
+
+/// Show where one indicator goes in a later framework, by every path.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  spbe-pemdi mapping trace spbe-2020:22
+  spbe-pemdi mapping trace spbe-2018:35 --to spbe-2020 --lang en")]
+pub struct TraceArgs {
+    /// The source indicator, e.g. `spbe-2020:22`.
+    pub indicator: String,
+    /// The later framework (default: the newest).
+    #[arg(long, value_name = "ID")]
+    pub to: Option<String>,
+}
+
+fn name(fw: &Framework, no: u32, lang: Lang) -> String {
+    fw.indicator(no)
+        .map(|i| i.name(lang).to_string())
+        .unwrap_or_default()
+}
+
+fn route_text(out: &mut String, t: &Trace, to: &Framework, source: Bounds, lang: Lang) {
+    for r in &t.routes {
+        let levels: Vec<String> = r
+            .level
+            .tabulate(source)
+            .iter()
+            .map(|(l, v)| {
+                format!(
+                    "{}→{}",
+                    exact(*l),
+                    localize(&exact(crate::decimal::round(*v, 2)), lang)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  → {} {}\n      {}: {} · {}: {} · {}: {} · {}: {}",
+            r.target_id,
+            name(to, r.target, lang),
+            lang.pick("relasi", "relation"),
+            r.relation.describe(lang),
+            lang.pick("keyakinan", "confidence"),
+            r.confidence.describe().get(lang),
+            lang.pick("data dukung", "evidence"),
+            r.evidence.as_str(),
+            lang.pick("tingkat", "levels"),
+            levels.join(" ")
+        );
+        let hops: Vec<String> = r
+            .hops
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} → {} ({}@{} `{}`)",
+                    h.from, h.to, h.crosswalk, h.version, h.map
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "      {}", hops.join("; "));
+    }
+    for e in &t.ends {
+        let why = match &e.kind {
+            crate::graph::EndKind::Retired(r) => {
+                format!("{}: {r}", lang.pick("dipensiunkan", "retired"))
+            }
+            crate::graph::EndKind::Disjoint(ids) => format!(
+                "{} ({})",
+                lang.pick("hanya peta terpisah", "only disjoint maps"),
+                ids.join(", ")
+            ),
+            crate::graph::EndKind::Unmapped => {
+                lang.pick("tidak dipetakan", "not mapped").to_string()
+            }
+            crate::graph::EndKind::Unknown => lang
+                .pick("indikator tidak dikenal", "unknown indicator")
+                .to_string(),
+        };
+        let _ = writeln!(out, "  ✗ {} — {why}", e.at);
+    }
+    if t.routes.is_empty() && t.ends.is_empty() {
+        let _ = writeln!(out, "  -");
+    }
+}
+
+/// Runs `mapping trace`.
+pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
+    let lang = ctx.lang;
+    let data = ctx.data()?;
+    let bad = || {
+        Error::usage(tr!(
+            "`{}` bukan id indikator",
+            "`{}` is not an indicator id",
+            args.indicator
+        ))
+        .expected(crate::text::Text::same("spbe-2020:22"))
+    };
+    let (fw_id, no) = args.indicator.split_once(':').ok_or_else(bad)?;
+    let no: u32 = no
+        .split('-')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(bad)?;
+    let from = data.catalog.require(fw_id)?;
+    if from.indicator(no).is_none() {
+        return Err(bad());
+    }
+    let to = match &args.to {
+        Some(t) => data.catalog.require(t)?,
+        None => data.catalog.newest().ok_or_else(bad)?,
+    };
+    let crosswalks = load_crosswalks(&data)?;
+    let g = MappingGraph::new(&data.catalog, &crosswalks, &[])?;
+    let mut paths: Vec<Path> = g.paths(&from.id, &to.id);
+    paths.sort_by_key(|p| p.hops.len());
+    let mut out = String::new();
+    let _ = writeln!(out, "{}:{no} {} → {}", from.id, name(from, no, lang), to.id);
+    if paths.is_empty() {
+        let _ = writeln!(out, "{}", lang.pick("Tidak ada jalur.", "No path."));
+        print(&out);
+        return Ok(0);
+    }
+    let source = Bounds::of(from);
+    let mut traces = Vec::new();
+    for p in &paths {
+        let t = IndicatorGraph::new(&g, p)?.trace(no);
+        let fws = p.frameworks();
+        let label = if p.hops.len() == 1 {
+            lang.pick("Langsung", "Directly").to_string()
+        } else {
+            format!(
+                "{} {}",
+                lang.pick("Lewat", "Through"),
+                fws[1..fws.len() - 1].join(" → ")
+            )
+        };
+        let _ = writeln!(out, "\n{label}: {p}");
+        route_text(&mut out, &t, to, source, lang);
+        traces.push((label, t));
+    }
+    if traces.len() > 1 {
+        let levels = source.whole_levels();
+        let (first_label, first) = &traces[0];
+        for (label, other) in &traces[1..] {
+            let _ = writeln!(
+                out,
+                "\n{}: {first_label} / {label}",
+                lang.pick("Kesepakatan", "Agreement")
+            );
+            for a in agree::compare(first, other, &levels) {
+                let verdict = match (a.first, a.second) {
+                    (true, false) => format!("{} {first_label}", lang.pick("hanya", "only")),
+                    (false, true) => format!("{} {label}", lang.pick("hanya", "only")),
+                    _ if a.agrees() => lang.pick("sepakat", "agree").to_string(),
+                    _ => match a.level_gap {
+                        Some((l, x, y)) => format!(
+                            "{} {}: {} ≠ {}",
+                            lang.pick("tingkat berbeda pada", "levels differ at"),
+                            exact(l),
+                            localize(&exact(crate::decimal::round(x, 2)), lang),
+                            localize(&exact(crate::decimal::round(y, 2)), lang)
+                        ),
+                        None => lang
+                            .pick("relasi tidak bertemu", "relations do not meet")
+                            .to_string(),
+                    },
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}:{} {}: {verdict}",
+                    to.id,
+                    a.target,
+                    name(to, a.target, lang)
+                );
+            }
+        }
+    }
+    print(&out);
+    Ok(0)
+}
