@@ -177,6 +177,14 @@ impl Indicator {
         lang.pick(&self.name, &self.name_en)
     }
 
+    /// Whether the level criteria are indicative only (summaries of
+    /// secondary sources, as for Pemdi 2026), not the regulation's text.
+    pub fn levels_indicative(&self) -> bool {
+        self.levels_confidence
+            .as_deref()
+            .is_some_and(|c| c.starts_with("indicative"))
+    }
+
     /// The level criteria of `level`, if known.
     pub fn level(&self, level: u32) -> Option<&Text> {
         self.levels.get(&level.to_string())

@@ -279,10 +279,7 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}: {q}", lang.pick("Pertanyaan", "Question"));
     }
     if !ind.levels.is_empty() {
-        let indicative = ind
-            .levels_confidence
-            .as_deref()
-            .is_some_and(|c| c.starts_with("indicative"));
+        let indicative = ind.levels_indicative();
         let _ = writeln!(
             out,
             "\n{}{}",

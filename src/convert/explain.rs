@@ -268,10 +268,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         use rust_decimal::prelude::ToPrimitive;
         let next = t.estimate.point.floor().to_u32().unwrap_or(0) + 1;
         if let Some(crit) = ind.level(next) {
-            let indicative = ind
-                .levels_confidence
-                .as_deref()
-                .is_some_and(|c| c.starts_with("indicative"));
+            let indicative = ind.levels_indicative();
             let _ = writeln!(
                 out,
                 "{} {next}{}: {}",
