@@ -32,6 +32,8 @@ mod template;
 /// Properties: scoring invariants, readers that never panic.
 mod props;
 
+/// Canonical data files: the shipped data is canonical; `mapping fmt` rewrites safely.
+mod canonical;
 /// The command line: examples in help, colour, completions, man pages, exit codes.
 mod cli_polish;
 /// The shipped crosswalks validate without errors.

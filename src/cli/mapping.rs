@@ -8,12 +8,15 @@ use crate::error::Result;
 use crate::graph::render::{self, Format};
 use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 
-/// Work with the mapping data: the graph of frameworks and crosswalks.
+mod fmt;
+
+/// Work with the mapping data: the graph, reviews, canonical form, diffs, exports.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
   spbe-pemdi mapping graph
-  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid")]
+  spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
+  spbe-pemdi mapping fmt --check")]
 pub struct Args {
     /// The mapping command.
     #[command(subcommand)]
@@ -25,6 +28,8 @@ pub struct Args {
 pub enum MappingCommand {
     /// Draw the framework/crosswalk graph, or one path at indicator level.
     Graph(GraphArgs),
+    /// Rewrite the data files in canonical form (or only check with --check).
+    Fmt(fmt::Args),
 }
 
 /// The drawing language.
@@ -71,6 +76,7 @@ pub struct GraphArgs {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     match args.command {
         MappingCommand::Graph(a) => graph(ctx, a),
+        MappingCommand::Fmt(a) => fmt::run(ctx, a),
     }
 }
 
