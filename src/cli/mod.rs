@@ -178,6 +178,11 @@ pub fn main() -> i32 {
     };
     // A bug must not end in a backtrace: say what happened and how to report it.
     std::panic::set_hook(Box::new(|info| {
+        // A damaged spreadsheet can make calamine panic: the reader turns
+        // that into an error naming the file.
+        if crate::assessment::reading_spreadsheet() {
+            return;
+        }
         eprintln!(
             "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
         );
