@@ -36,5 +36,7 @@ mod props;
 mod canonical;
 /// The command line: examples in help, colour, completions, man pages, exit codes.
 mod cli_polish;
+/// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
+mod review;
 /// The shipped crosswalks validate without errors.
 mod shipped;

@@ -9,6 +9,7 @@ use crate::graph::render::{self, Format};
 use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 
 mod fmt;
+mod review;
 
 /// Work with the mapping data: the graph, reviews, canonical form, diffs, exports.
 #[derive(Debug, clap::Args)]
@@ -16,6 +17,7 @@ mod fmt;
 Examples:
   spbe-pemdi mapping graph
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
+  spbe-pemdi mapping review spbe-2020-to-pemdi-2026
   spbe-pemdi mapping fmt --check")]
 pub struct Args {
     /// The mapping command.
@@ -28,6 +30,8 @@ pub struct Args {
 pub enum MappingCommand {
     /// Draw the framework/crosswalk graph, or one path at indicator level.
     Graph(GraphArgs),
+    /// Print the review document of a crosswalk (Markdown or JSON).
+    Review(review::Args),
     /// Rewrite the data files in canonical form (or only check with --check).
     Fmt(fmt::Args),
 }
@@ -76,6 +80,7 @@ pub struct GraphArgs {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     match args.command {
         MappingCommand::Graph(a) => graph(ctx, a),
+        MappingCommand::Review(a) => review::run(ctx, a),
         MappingCommand::Fmt(a) => fmt::run(ctx, a),
     }
 }

@@ -11,9 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Catalog, Framework, Indicator};
-use crate::crosswalk::lint::words::{
-    content_words, name_words, near_identical, overlap, short_name,
-};
+use crate::crosswalk::lint::words::{content_words, name_words, near_identical, overlap};
 use crate::crosswalk::lint::{Code, Sink};
 use crate::crosswalk::{Crosswalk, Relation};
 use crate::text::Text;
@@ -103,7 +101,7 @@ fn similar_names(sink: &mut Sink, from: &Framework, to: &Framework) {
                 None => c.field_line("retired"),
             };
             let (ws, wt) = (whereabouts(cw, true, s.no), whereabouts(cw, false, t.no));
-            let (a, b) = (short_name(s.name(lang)), short_name(t.name(lang)));
+            let (a, b) = (s.short_name(lang), t.short_name(lang));
             let (sid, tid) = (from.indicator_id(s.no), to.indicator_id(t.no));
             let (what_id, what_en) = match lang {
                 crate::Lang::Id => ("nama", "name"),
@@ -163,13 +161,13 @@ fn shared_words(sink: &mut Sink, from: &Framework, to: &Framework) {
                 let message = Text::new(
                     format!(
                         "sumber {sid} \"{}\" dan sasaran {tid} \"{}\" tidak berbagi satu kata bermakna pun (nama, glos, pertanyaan, kriteria tingkat)",
-                        short_name(&s.name),
-                        short_name(&t.name)
+                        s.short_name(crate::Lang::Id),
+                        t.short_name(crate::Lang::Id)
                     ),
                     format!(
                         "source {sid} \"{}\" and target {tid} \"{}\" share no meaningful word (names, glosses, questions, level criteria)",
-                        short_name(&s.name_en),
-                        short_name(&t.name_en)
+                        s.short_name(crate::Lang::En),
+                        t.short_name(crate::Lang::En)
                     ),
                 );
                 let line = sink.map_line(m);

@@ -191,11 +191,6 @@ pub(super) fn near_identical((shared, union): (usize, usize)) -> bool {
     union > 0 && shared * 5 >= union * 4
 }
 
-/// An indicator name without the "Tingkat Kematangan " prefix.
-pub(super) fn short_name(name: &str) -> &str {
-    name.strip_prefix("Tingkat Kematangan ").unwrap_or(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
