@@ -36,6 +36,8 @@ mod props;
 mod canonical;
 /// The command line: examples in help, colour, completions, man pages, exit codes.
 mod cli_polish;
+/// `mapping diff`: graded changes, version check, --fail-on gate, impact on a corpus.
+mod diff;
 /// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
 mod review;
 /// The shipped crosswalks validate without errors.

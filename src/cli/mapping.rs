@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::graph::render::{self, Format};
 use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 
+mod diff;
 mod fmt;
 mod review;
 
@@ -18,7 +19,8 @@ Examples:
   spbe-pemdi mapping graph
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
   spbe-pemdi mapping review spbe-2020-to-pemdi-2026
-  spbe-pemdi mapping fmt --check")]
+  spbe-pemdi mapping fmt --check
+  spbe-pemdi mapping diff spbe-2020-to-pemdi-2026@1.0.0 edited.json --corpus fixtures")]
 pub struct Args {
     /// The mapping command.
     #[command(subcommand)]
@@ -34,6 +36,8 @@ pub enum MappingCommand {
     Review(review::Args),
     /// Rewrite the data files in canonical form (or only check with --check).
     Fmt(fmt::Args),
+    /// Compare two versions of a crosswalk, graded by severity, with the impact on a corpus.
+    Diff(diff::Args),
 }
 
 /// The drawing language.
@@ -82,6 +86,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         MappingCommand::Graph(a) => graph(ctx, a),
         MappingCommand::Review(a) => review::run(ctx, a),
         MappingCommand::Fmt(a) => fmt::run(ctx, a),
+        MappingCommand::Diff(a) => diff::run(ctx, a),
     }
 }
 

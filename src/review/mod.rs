@@ -6,7 +6,9 @@
 
 pub mod canonical;
 pub mod coverage;
+pub mod diff;
 pub mod document;
+pub mod impact;
 pub mod labels;
 pub mod markdown;
 pub mod resolve;
