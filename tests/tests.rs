@@ -38,6 +38,8 @@ mod canonical;
 mod cli_polish;
 /// `mapping diff`: graded changes, version check, --fail-on gate, impact on a corpus.
 mod diff;
+/// `mapping export`: OSCAL and CSV, deterministic, UUIDs stable across versions.
+mod export;
 /// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
 mod review;
 /// The shipped crosswalks validate without errors.

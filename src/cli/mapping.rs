@@ -9,6 +9,7 @@ use crate::graph::render::{self, Format};
 use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 
 mod diff;
+mod export;
 mod fmt;
 mod review;
 
@@ -20,7 +21,8 @@ Examples:
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
   spbe-pemdi mapping review spbe-2020-to-pemdi-2026
   spbe-pemdi mapping fmt --check
-  spbe-pemdi mapping diff spbe-2020-to-pemdi-2026@1.0.0 edited.json --corpus fixtures")]
+  spbe-pemdi mapping diff spbe-2020-to-pemdi-2026@1.0.0 edited.json --corpus fixtures
+  spbe-pemdi mapping export spbe-2020-to-pemdi-2026 --format oscal")]
 pub struct Args {
     /// The mapping command.
     #[command(subcommand)]
@@ -38,6 +40,8 @@ pub enum MappingCommand {
     Fmt(fmt::Args),
     /// Compare two versions of a crosswalk, graded by severity, with the impact on a corpus.
     Diff(diff::Args),
+    /// Export a crosswalk as an OSCAL 1.2 mapping collection or a flat CSV.
+    Export(export::Args),
 }
 
 /// The drawing language.
@@ -87,6 +91,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         MappingCommand::Review(a) => review::run(ctx, a),
         MappingCommand::Fmt(a) => fmt::run(ctx, a),
         MappingCommand::Diff(a) => diff::run(ctx, a),
+        MappingCommand::Export(a) => export::run(ctx, a),
     }
 }
 

@@ -43,6 +43,7 @@ Examples:
   spbe-pemdi show spbe-2020:22
   spbe-pemdi validate --lang en
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
+  spbe-pemdi mapping review spbe-2020-to-pemdi-2026
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
@@ -109,7 +110,7 @@ pub enum Command {
     Man(generate::ManArgs),
     /// Check the crosswalks against the frameworks (lints with stable codes).
     Validate(validate::Args),
-    /// Work with the mapping data: the graph of frameworks and crosswalks.
+    /// Work with the mapping data: graph, review, fmt, diff, export.
     Mapping(mapping::Args),
 }
 

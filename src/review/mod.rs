@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod coverage;
 pub mod diff;
 pub mod document;
+pub mod export;
 pub mod impact;
 pub mod labels;
 pub mod markdown;
