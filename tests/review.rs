@@ -159,3 +159,12 @@ fn unknown_crosswalks_and_bad_files_are_errors() {
         r.stderr
     );
 }
+
+#[test]
+fn help_of_the_mapping_commands_shows_examples() {
+    for cmd in ["review", "fmt", "diff", "export"] {
+        let r = run(&["mapping", cmd, "--help"]);
+        assert_eq!(r.code, 0, "{cmd}");
+        assert!(r.stdout.contains("Examples:"), "{cmd}: {}", r.stdout);
+    }
+}
