@@ -110,7 +110,8 @@ pub struct Impact {
     pub files: usize,
     /// Converted assessments, by file name.
     pub agencies: Vec<AgencyImpact>,
-    /// Assessments whose conversion does not use the crosswalk.
+    /// Assessments not converted: their path does not use the crosswalk,
+    /// or a conversion fails (e.g. an invalid new version).
     pub skipped: Vec<Skipped>,
     /// Files that could not be read as assessments.
     pub unreadable: Vec<Skipped>,

@@ -105,7 +105,7 @@ fn impact(out: &mut String, i: &Impact, lang: Lang) {
         i.files,
         lang.pick("dikonversi", "converted"),
         i.agencies.len(),
-        lang.pick("tidak memakai crosswalk ini", "not using this crosswalk"),
+        lang.pick("tidak dikonversi", "not converted"),
         i.skipped.len(),
         lang.pick("gagal dibaca", "unreadable"),
         i.unreadable.len()
@@ -216,7 +216,10 @@ fn impact(out: &mut String, i: &Impact, lang: Lang) {
     }
     for (title, list) in [
         (
-            lang.pick("Tidak memakai crosswalk ini", "Not using this crosswalk"),
+            lang.pick(
+                "Tidak dikonversi (jalurnya tidak memakai crosswalk ini, atau konversi gagal)",
+                "Not converted (the path does not use this crosswalk, or the conversion fails)",
+            ),
             &i.skipped,
         ),
         (
