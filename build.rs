@@ -1,15 +1,18 @@
 //! Generates the list of embedded data files: every `*.json` under
 //! `mappings/frameworks/` and `mappings/crosswalks/`, so that adding a data
-//! file needs no code change. Missing folders embed nothing.
+//! file needs no code change. Missing folders embed nothing; nothing else
+//! under `mappings/` (e.g. `mappings/reviews/`) is embedded.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    // A folder is watched recursively; `mappings/` always exists, so adding
-    // `mappings/crosswalks/` later is noticed too.
-    println!("cargo:rerun-if-changed=mappings");
+    // Only the data folders are watched (recursively): files elsewhere under
+    // `mappings/`, such as the review documents in `mappings/reviews/`, are
+    // not data and neither rebuild nor change the binary.
+    println!("cargo:rerun-if-changed=mappings/frameworks");
+    println!("cargo:rerun-if-changed=mappings/crosswalks");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&root);
     let mut files = Vec::new();
@@ -37,5 +40,8 @@ fn main() {
     out.push_str("]\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dest = Path::new(&out_dir).join("embedded_files.rs");
-    std::fs::write(&dest, out).expect("OUT_DIR is writable");
+    // Unchanged content is not rewritten, so nothing downstream rebuilds.
+    if std::fs::read_to_string(&dest).ok().as_deref() != Some(out.as_str()) {
+        std::fs::write(&dest, out).expect("OUT_DIR is writable");
+    }
 }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod graph;
 pub mod json;
 pub mod output;
+pub mod review;
 pub mod score;
 pub mod sheet;
 pub mod template;

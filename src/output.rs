@@ -78,6 +78,19 @@ impl OutputPolicy {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temp(path, bytes, None)
+}
+
+/// Replaces the existing file at `path` with `bytes` (rewriting a
+/// maintainer's own data in place, as `mapping fmt` does): through a
+/// temporary file and a rename, so that the file is always either the old
+/// or the new one, never half-written; its permissions are kept.
+pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let perms = std::fs::metadata(path).ok().map(|m| m.permissions());
+    write_via_temp(path, bytes, perms)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], perms: Option<std::fs::Permissions>) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -102,6 +115,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(&dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
+    if let Some(p) = perms {
+        tmp.as_file().set_permissions(p).map_err(fail)?;
+    }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())

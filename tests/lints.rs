@@ -194,6 +194,17 @@ lint_tests! {
         map(file_mut(&mut f, DIRECT), "keamanan")["level_rule"]["table"] =
             json!({"1": "1", "2": "1", "3": "1", "4": "1", "5": "1"});
     }
+    similar_names_unmapped: SimilarNamesUnmapped in S20_25 => |f| {
+        // "Arsitektur SPBE" and "Arsitektur Pemerintah Digital", no longer linked.
+        let cw = file_mut(&mut f, S20_25);
+        cw["maps"].as_array_mut().unwrap().retain(|m| m["id"] != "arsitektur");
+        push(&mut cw["retired"], json!({"indicator": 11, "reason": "x"}));
+        push(&mut cw["new"], json!({"indicator": 3, "reason": "x"}));
+    }
+    no_shared_words: NoSharedWords in DIRECT => |f| {
+        // Data-centre services feeding the security indicator.
+        map(file_mut(&mut f, DIRECT), "keamanan")["sources"] = json!([16]);
+    }
 }
 
 #[test]
@@ -208,7 +219,16 @@ fn every_code_has_a_test() {
 
 #[test]
 fn the_good_test_set_has_no_errors_and_two_chain_warnings() {
-    let found = validate_data(&data_from(GOOD)).unwrap().1;
+    let all = validate_data(&data_from(GOOD)).unwrap().1;
+    // The small test set leaves many same-named indicators unmapped: the
+    // text-sanity prompts are tested on their own below.
+    let text = [Code::SimilarNamesUnmapped, Code::NoSharedWords];
+    let found: Vec<&Finding> = all.iter().filter(|f| !text.contains(&f.code)).collect();
+    assert!(
+        all.iter()
+            .filter(|f| text.contains(&f.code))
+            .all(|f| f.severity == Severity::Warning)
+    );
     let codes: Vec<(&str, Severity, &str)> = found
         .iter()
         .map(|f| (f.code.as_str(), f.severity, f.place.as_str()))
@@ -288,5 +308,63 @@ fn the_lint_table_in_the_docs_is_up_to_date() {
     assert!(
         doc.contains(&render::codes_table()),
         "regenerate the table in docs/crosswalk-lints.md from render::codes_table()"
+    );
+}
+
+#[test]
+fn text_prompts_on_the_good_test_set() {
+    let found = validate_data(&data_from(GOOD)).unwrap().1;
+    let prompts: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|f| matches!(f.code, Code::SimilarNamesUnmapped | Code::NoSharedWords))
+        .map(|f| (f.code.as_str(), f.place.as_str()))
+        .collect();
+    assert_eq!(
+        prompts,
+        [
+            ("similar-names-unmapped", "pemdi-2025:19 ↔ pemdi-2026:12"),
+            ("similar-names-unmapped", "pemdi-2025:26 ↔ pemdi-2026:8"),
+            ("similar-names-unmapped", "pemdi-2025:7 ↔ pemdi-2026:4"),
+            ("similar-names-unmapped", "pemdi-2025:9 ↔ pemdi-2026:2"),
+            (
+                "no-shared-words",
+                "maps[rencana-induk]: spbe-2018:20 → spbe-2020:11"
+            ),
+            ("similar-names-unmapped", "spbe-2020:13 ↔ pemdi-2025:5"),
+            ("similar-names-unmapped", "spbe-2020:17 ↔ pemdi-2025:12"),
+            ("similar-names-unmapped", "spbe-2020:18 ↔ pemdi-2025:27"),
+            ("similar-names-unmapped", "spbe-2020:20 ↔ pemdi-2025:7"),
+            ("similar-names-unmapped", "spbe-2020:28 ↔ pemdi-2025:9"),
+            ("similar-names-unmapped", "spbe-2020:20 ↔ pemdi-2026:4"),
+            ("similar-names-unmapped", "spbe-2020:28 ↔ pemdi-2026:2"),
+        ]
+    );
+}
+
+#[test]
+fn text_prompts_on_the_shipped_data_are_few() {
+    let found = validate_data(&crate::util::data()).unwrap().1;
+    let similar = found
+        .iter()
+        .filter(|f| f.code == Code::SimilarNamesUnmapped)
+        .count();
+    let unshared: Vec<&str> = found
+        .iter()
+        .filter(|f| f.code == Code::NoSharedWords)
+        .map(|f| f.place.as_str())
+        .collect();
+    assert_eq!(similar, 0);
+    assert_eq!(
+        unshared,
+        [
+            "maps[digital-competence]: pemdi-2025:22 → pemdi-2026:3",
+            "maps[application-integration]: pemdi-2025:32 → pemdi-2026:16",
+            "maps[architecture-policy]: spbe-2018:3 → spbe-2020:1",
+            "maps[architecture]: spbe-2018:20 → spbe-2020:11",
+            "maps[internal-coordination]: spbe-2020:20 → pemdi-2025:6",
+            "maps[personal-data]: spbe-2020:22 → pemdi-2025:26",
+            "maps[public-services]: spbe-2020:43 → pemdi-2025:30",
+            "maps[public-services]: spbe-2020:44 → pemdi-2025:30",
+        ]
     );
 }

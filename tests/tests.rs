@@ -32,8 +32,16 @@ mod template;
 /// Properties: scoring invariants, readers that never panic.
 mod props;
 
+/// Canonical data files: the shipped data is canonical; `mapping fmt` rewrites safely.
+mod canonical;
 /// The command line: examples in help, colour, completions, man pages, exit codes.
 mod cli_polish;
+/// `mapping diff`: graded changes, version check, --fail-on gate, impact on a corpus.
+mod diff;
+/// `mapping export`: OSCAL and CSV, deterministic, UUIDs stable across versions.
+mod export;
+/// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
+mod review;
 /// The shipped crosswalks validate without errors.
 mod shipped;
 

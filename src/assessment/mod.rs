@@ -9,6 +9,8 @@ pub mod resolve;
 mod table;
 mod xlsx;
 
+pub use xlsx::reading_spreadsheet;
+
 use std::path::Path;
 
 pub use build::{Meta, RawAnswer, parse_value};

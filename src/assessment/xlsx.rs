@@ -9,8 +9,41 @@ use crate::assessment::table::{Cell, Row};
 use crate::error::{Error, Place, Result};
 use crate::tr;
 
+thread_local! {
+    /// Set while calamine runs on this thread: a panic there is a damaged
+    /// file, reported as bad input, not a bug of ours.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the current thread is inside the spreadsheet reader (the panic
+/// hook of the command line stays quiet then: the panic becomes an error).
+pub fn reading_spreadsheet() -> bool {
+    READING.with(|r| r.get())
+}
+
 /// Reads every sheet's rows; the caller picks the first with a header.
+/// calamine panics on some damaged workbooks: such a panic is caught and
+/// reported as a damaged file.
 pub fn sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static>>)>> {
+    READING.with(|r| r.set(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sheets(file, bytes)));
+    READING.with(|r| r.set(false));
+    out.unwrap_or_else(|_| {
+        Err(Error::input(
+            file,
+            tr!(
+                "lembar kerja rusak: isinya tidak dapat diurai",
+                "the spreadsheet is damaged: its contents cannot be parsed"
+            ),
+        )
+        .with_hint(tr!(
+            "berkas mungkin rusak atau terpotong; simpan ulang dari Excel sebagai .xlsx",
+            "the file may be damaged or truncated; save it again from Excel as .xlsx"
+        )))
+    })
+}
+
+fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static>>)>> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::input(
             file,

@@ -185,6 +185,13 @@ impl Indicator {
             .is_some_and(|c| c.starts_with("indicative"))
     }
 
+    /// The name in `lang` without the "Tingkat Kematangan " (maturity
+    /// level) prefix most names share.
+    pub fn short_name(&self, lang: Lang) -> &str {
+        let n = self.name(lang);
+        n.strip_prefix("Tingkat Kematangan ").unwrap_or(n)
+    }
+
     /// The level criteria of `level`, if known.
     pub fn level(&self, level: u32) -> Option<&Text> {
         self.levels.get(&level.to_string())

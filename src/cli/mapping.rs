@@ -8,13 +8,22 @@ use crate::error::Result;
 use crate::graph::render::{self, Format};
 use crate::graph::{IndicatorGraph, MappingGraph, Pin};
 
-/// Work with the mapping data: the graph of frameworks and crosswalks.
+mod diff;
+mod export;
+mod fmt;
+mod review;
+
+/// Work with the mapping data: the graph, reviews, canonical form, diffs, exports.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
   spbe-pemdi mapping graph
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
-  spbe-pemdi mapping trace spbe-2020:22")]
+  spbe-pemdi mapping trace spbe-2020:22
+  spbe-pemdi mapping review spbe-2020-to-pemdi-2026
+  spbe-pemdi mapping fmt --check
+  spbe-pemdi mapping diff spbe-2020-to-pemdi-2026@1.0.0 edited.json --corpus fixtures
+  spbe-pemdi mapping export spbe-2020-to-pemdi-2026 --format oscal")]
 pub struct Args {
     /// The mapping command.
     #[command(subcommand)]
@@ -28,6 +37,14 @@ pub enum MappingCommand {
     Graph(GraphArgs),
     /// Show where one indicator goes in a later framework, by every path.
     Trace(crate::cli::trace::TraceArgs),
+    /// Print the review document of a crosswalk (Markdown or JSON).
+    Review(review::Args),
+    /// Rewrite the data files in canonical form (or only check with --check).
+    Fmt(fmt::Args),
+    /// Compare two versions of a crosswalk, graded by severity, with the impact on a corpus.
+    Diff(diff::Args),
+    /// Export a crosswalk as an OSCAL 1.2 mapping collection or a flat CSV.
+    Export(export::Args),
 }
 
 /// The drawing language.
@@ -75,6 +92,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     match args.command {
         MappingCommand::Graph(a) => graph(ctx, a),
         MappingCommand::Trace(a) => crate::cli::trace::run(ctx, a),
+        MappingCommand::Review(a) => review::run(ctx, a),
+        MappingCommand::Fmt(a) => fmt::run(ctx, a),
+        MappingCommand::Diff(a) => diff::run(ctx, a),
+        MappingCommand::Export(a) => export::run(ctx, a),
     }
 }
 

@@ -44,6 +44,7 @@ Examples:
   spbe-pemdi show spbe-2020:22
   spbe-pemdi validate --lang en
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
+  spbe-pemdi mapping review spbe-2020-to-pemdi-2026
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
@@ -110,7 +111,7 @@ pub enum Command {
     Man(generate::ManArgs),
     /// Check the crosswalks against the frameworks (lints with stable codes).
     Validate(validate::Args),
-    /// Work with the mapping data: the graph of frameworks and crosswalks.
+    /// Work with the mapping data: graph, review, fmt, diff, export.
     Mapping(mapping::Args),
 }
 
@@ -179,6 +180,11 @@ pub fn main() -> i32 {
     };
     // A bug must not end in a backtrace: say what happened and how to report it.
     std::panic::set_hook(Box::new(|info| {
+        // A damaged spreadsheet can make calamine panic: the reader turns
+        // that into an error naming the file.
+        if crate::assessment::reading_spreadsheet() {
+            return;
+        }
         eprintln!(
             "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
         );

@@ -153,6 +153,11 @@ impl<'a> Converter<'a> {
         self.to
     }
 
+    /// The path taken: `id@version` of each crosswalk, first hop first.
+    pub fn path(&self) -> &[String] {
+        &self.path
+    }
+
     /// The data set.
     pub fn data(&self) -> &'a Data {
         self.data

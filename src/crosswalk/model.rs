@@ -125,6 +125,28 @@ impl Aggregation {
         }
     }
 
+    /// What it does, for people.
+    pub fn describe(self) -> Text {
+        match self {
+            Aggregation::Min => Text::new(
+                "sumber terlemah (sasaran butuh semuanya pada tingkat itu)",
+                "the weakest source (the target needs all of them at that level)",
+            ),
+            Aggregation::WeightedMean => Text::new(
+                "rata-rata berbobot atas sumber yang dijawab",
+                "mean weighted by the sources' weights, over the answered ones",
+            ),
+            Aggregation::Max => Text::new(
+                "sumber terkuat (satu sumber sudah cukup)",
+                "the strongest source (any one suffices)",
+            ),
+            Aggregation::AllOf => Text::new(
+                "rata-rata berbobot atas semua sumber; yang tidak dijawab dihitung pada tingkat terendah",
+                "mean weighted over all sources; an unanswered one counts at the scale minimum",
+            ),
+        }
+    }
+
     /// Whether it weighs the sources by their catalog weights.
     pub fn uses_weights(self) -> bool {
         matches!(self, Aggregation::WeightedMean | Aggregation::AllOf)
@@ -183,6 +205,36 @@ impl Evidence {
             Evidence::Drop => "drop",
             Evidence::Update => "update",
             Evidence::Reuse => "reuse",
+        }
+    }
+
+    /// What it means, for people.
+    pub fn describe(self) -> Text {
+        match self {
+            Evidence::Drop => Text::new("tidak berlaku lagi", "no longer serves"),
+            Evidence::Update => Text::new(
+                "dipakai ulang setelah diperbarui ke kriteria baru",
+                "reused after updating it to the new criteria",
+            ),
+            Evidence::Reuse => Text::new("dipakai ulang apa adanya", "reused as it is"),
+        }
+    }
+}
+
+impl Status {
+    /// The name used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Reviewed => "reviewed",
+        }
+    }
+
+    /// For people.
+    pub fn describe(self) -> Text {
+        match self {
+            Status::Draft => Text::new("draf", "draft"),
+            Status::Reviewed => Text::new("sudah ditinjau", "reviewed"),
         }
     }
 }

@@ -93,5 +93,13 @@ pub(super) fn hint(code: Code) -> Text {
             "tinjau crosswalk langsung dan rantainya bersama; samakan, atau jelaskan bedanya di `rationale`",
             "review the direct crosswalk and the chain together; align them, or explain the difference in `rationale`"
         ),
+        SimilarNamesUnmapped => tr!(
+            "periksa apakah keduanya seharusnya dipetakan satu sama lain; bila tidak, jelaskan di `rationale` atau `reason` (ini ajakan meninjau, bukan galat)",
+            "check whether the two should be mapped to each other; if not, say why in `rationale` or `reason` (a prompt to review, not an error)"
+        ),
+        NoSharedWords => tr!(
+            "periksa bahwa peta ini memang dimaksud, dan sebut di `rationale` apa yang menghubungkan keduanya (ini ajakan meninjau, bukan galat)",
+            "check that the map is meant, and say in `rationale` what links the two (a prompt to review, not an error)"
+        ),
     }
 }

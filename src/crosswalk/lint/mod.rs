@@ -61,7 +61,9 @@ mod header;
 mod hints;
 mod levels;
 mod maps;
+mod names;
 pub mod render;
+mod words;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -187,6 +189,10 @@ codes! {
         "relasi crosswalk langsung dan rantai tidak beririsan", "the direct crosswalk's and a chain's relations do not intersect";
     ChainLevelMismatch = "chain-level-mismatch", Warning,
         "fungsi tingkat langsung dan rantai berbeda lebih dari 1", "the direct and chained level functions differ by more than 1";
+    SimilarNamesUnmapped = "similar-names-unmapped", Warning,
+        "indikator sumber dan sasaran bernama (hampir) sama tidak dipetakan satu sama lain", "a source and a target indicator with (nearly) the same name are not mapped to each other";
+    NoSharedWords = "no-shared-words", Warning,
+        "sumber dan sasaran sebuah peta tidak berbagi satu kata bermakna pun", "a mapped source and target share no meaningful word";
 }
 
 impl Serialize for Code {
@@ -291,6 +297,7 @@ pub fn validate(catalog: &Catalog, crosswalks: &[LoadedCrosswalk]) -> Vec<Findin
         maps::check(catalog, &mut sink);
         disposition::check(catalog, &mut sink);
         levels::check(catalog, &mut sink);
+        names::check(catalog, &mut sink);
     }
     header::check_set(crosswalks, &mut out);
     // The graph of the crosswalks whose frameworks and versions are sound
