@@ -146,6 +146,10 @@ pub struct Indicator {
     /// Notes on unconfirmed external scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_note: Option<String>,
+    /// A new obligation this indicator brings (personal-data protection,
+    /// cryptography, ...), said in both languages; gap reports call it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<Text>,
     /// Other names seen in sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub name_variants: Vec<String>,
@@ -165,6 +169,14 @@ impl Indicator {
     /// The level criteria of `level`, if known.
     pub fn level(&self, level: u32) -> Option<&Text> {
         self.levels.get(&level.to_string())
+    }
+
+    /// Whether the level criteria are only indicative (their confidence
+    /// starts with `indicative`).
+    pub fn levels_indicative(&self) -> bool {
+        self.levels_confidence
+            .as_deref()
+            .is_some_and(|c| c.starts_with("indicative"))
     }
 }
 
