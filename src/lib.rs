@@ -18,6 +18,7 @@ pub mod error;
 pub mod graph;
 pub mod json;
 pub mod output;
+pub mod report;
 pub mod score;
 pub mod sheet;
 pub mod template;

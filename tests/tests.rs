@@ -29,6 +29,9 @@ mod cli_outputs;
 /// Templates: blank input sheets that read back.
 mod template;
 
+/// Gap reports: snapshots, worksheets that read back, escaping, determinism.
+mod gaps;
+
 /// Properties: scoring invariants, readers that never panic.
 mod props;
 
