@@ -31,6 +31,8 @@ mod template;
 
 /// Gap reports: snapshots, worksheets that read back, escaping, determinism.
 mod gaps;
+/// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
+mod html_chromium;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;
