@@ -7,6 +7,7 @@
 //! The command line ([`cli`]) is a thin layer over these modules.
 
 pub mod assessment;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod convert;

@@ -5,6 +5,7 @@
 //! hit); 2 usage; 3 bad input (files, catalogs, crosswalks); 4 output could
 //! not be written or would overwrite a file.
 
+mod batch;
 mod convert;
 mod frameworks;
 mod gaps;
@@ -102,6 +103,8 @@ pub enum Command {
     Explain(convert::ExplainArgs),
     /// Write a gap report: points at stake, what the next level needs, what to do first.
     Gaps(gaps::Args),
+    /// Gap reports for many agencies at once, with a summary (CSV, XLSX, HTML).
+    Batch(batch::Args),
     /// List the framework versions known to the tool.
     Frameworks(frameworks::Args),
     /// Show a framework, or one indicator with its level criteria.
@@ -207,6 +210,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Convert(a) => convert::run(&ctx, a),
         Command::Explain(a) => convert::run_explain(&ctx, a),
         Command::Gaps(a) => gaps::run(&ctx, a),
+        Command::Batch(a) => batch::run(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),

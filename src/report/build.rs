@@ -9,7 +9,7 @@ use crate::convert::{Class, Conversion, Projected, TargetValue, class_help};
 use crate::crosswalk::Evidence as Policy;
 use crate::error::Result;
 use crate::report::model::*;
-use crate::report::stake::{self, stake};
+use crate::report::stake::{self, Stake};
 use crate::score::score_values;
 use crate::text::{Lang, Text};
 use crate::tr;
@@ -63,12 +63,10 @@ impl Report {
                 }
             })
             .collect();
-        let mut indicators: Vec<IndicatorRow> = conv
-            .indicators
-            .iter()
-            .filter_map(|t| Some(row(to, to.indicator(t.no)?, t, lang)))
+        let mut indicators: Vec<IndicatorRow> = stake::ranked(to, &conv.indicators)
+            .into_iter()
+            .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
             .collect();
-        indicators.sort_by(|a, b| stake::order((&a.stake, a.no), (&b.stake, b.no)));
         for (i, r) in indicators.iter_mut().enumerate() {
             r.rank = i + 1;
         }
@@ -196,9 +194,8 @@ fn prepare(next: Option<&NextLevel>) -> Vec<String> {
         .collect()
 }
 
-fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, lang: Lang) -> IndicatorRow {
+fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, st: Stake, lang: Lang) -> IndicatorRow {
     let weight = ind.weight.value();
-    let st = stake(fw, weight, t.estimate.point);
     let next = st.next_level.map(|level| NextLevel {
         level,
         criteria: ind.level(level).map(|c| c.get(lang).to_string()),

@@ -22,6 +22,15 @@ use crate::tr;
 const TEMPLATES: &[(&str, &str)] = &[
     ("style.css", include_str!("templates/style.css")),
     ("report.html", include_str!("templates/report.html")),
+    ("summary.html", include_str!("templates/summary.html")),
+    (
+        "summary_rows.html",
+        include_str!("templates/summary_rows.html"),
+    ),
+    (
+        "summary_failed.html",
+        include_str!("templates/summary_failed.html"),
+    ),
 ];
 
 fn dec(v: Option<String>) -> Option<Decimal> {
@@ -53,6 +62,19 @@ fn build(lang: Lang) -> std::result::Result<Environment<'static>, minijinja::Err
         dec(v)
             .map(|d| localize(&exact(d), lang))
             .unwrap_or_else(|| "-".into())
+    });
+    // A relative link to a file name: every byte but unreserved ones
+    // percent-encoded.
+    env.add_filter("href", |v: String| {
+        let mut out = String::with_capacity(v.len());
+        for b in v.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
     });
     Ok(env)
 }

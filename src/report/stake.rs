@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::catalog::Framework;
+use crate::convert::TargetValue;
 
 /// What one indicator could add to the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,4 +59,21 @@ pub fn order(a: (&Stake, u32), b: (&Stake, u32)) -> Ordering {
         .cmp(&a.0.next)
         .then_with(|| b.0.max.cmp(&a.0.max))
         .then_with(|| a.1.cmp(&b.1))
+}
+
+/// The target values with their stakes, in report order (most at stake
+/// first).
+pub fn ranked<'a>(fw: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetValue, Stake)> {
+    let mut v: Vec<(&TargetValue, Stake)> = targets
+        .iter()
+        .map(|t| {
+            let weight = fw
+                .indicator(t.no)
+                .map(|i| i.weight.value())
+                .unwrap_or_default();
+            (t, stake(fw, weight, t.estimate.point))
+        })
+        .collect();
+    v.sort_by(|a, b| order((&a.1, a.0.no), (&b.1, b.0.no)));
+    v
 }
