@@ -31,7 +31,7 @@ pub struct RawAnswer {
     /// Origin mark (`carried`, `derived`, `external`), absent for a person's value.
     pub origin: Option<String>,
     /// The source line, shown under errors.
-    pub snippet: Option<String>,
+    pub snippet: Option<std::sync::Arc<str>>,
 }
 
 /// Metadata read from the file.
@@ -57,7 +57,7 @@ fn unresolved_error(file: &str, raw: &RawAnswer, u: Unresolved) -> Error {
         e = e.expected(Text::same(u.candidates.join(" | ")));
     }
     if let Some(s) = &raw.snippet {
-        e = e.with_snippet(s.clone());
+        e = e.with_snippet(s.to_string());
     }
     e
 }
@@ -71,7 +71,7 @@ fn value_error(file: &str, raw: &RawAnswer, msg: Text, fw: &Framework) -> Error 
             "fix the value, or leave it empty if it has not been assessed"
         ));
     if let Some(s) = &raw.snippet {
-        e = e.with_snippet(s.clone());
+        e = e.with_snippet(s.to_string());
     }
     e
 }
@@ -159,7 +159,7 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         "remove one of the rows, or merge their justifications"
                     ));
                     if let Some(s) = &raw.snippet {
-                        e = e.with_snippet(s.clone());
+                        e = e.with_snippet(s.to_string());
                     }
                     return Err(e);
                 }
@@ -216,7 +216,7 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
                         let mut e = Error::input(file, msg)
                             .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()));
                         if let Some(s) = &raw.snippet {
-                            e = e.with_snippet(s.clone());
+                            e = e.with_snippet(s.to_string());
                         }
                         return Err(e);
                     }

@@ -201,7 +201,7 @@ pub fn rows(file: &str, text: &str) -> Result<Vec<Row>> {
         out.push(Row {
             cells,
             place: Place::line(line),
-            snippet: Some(raw),
+            snippet: Some(raw.into()),
         });
     }
     Ok(out)

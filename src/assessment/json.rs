@@ -2,6 +2,8 @@
 //! numbers or strings, indicators by id, number or name, evidence as
 //! strings or objects; `levels` (`{"3": 4}`) as a shorthand for answers.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::assessment::Evidence;
@@ -16,6 +18,35 @@ fn scalar(v: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// Every occurrence of `needle` in `text`, found in one pass: its place
+/// and the line it is on (shared by the occurrences on the same line).
+fn places_of(text: &str, needle: &str) -> Vec<(Place, Arc<str>)> {
+    let mut out = Vec::new();
+    let (mut line, mut line_start, mut scanned) = (1u64, 0usize, 0usize);
+    let mut current: Option<(u64, Arc<str>)> = None;
+    for (off, _) in text.match_indices(needle) {
+        for (i, b) in text.as_bytes()[scanned..off].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = scanned + i + 1;
+            }
+        }
+        scanned = off;
+        let col = text[line_start..off].chars().count() as u64 + 1;
+        let snippet = match &current {
+            Some((l, s)) if *l == line => s.clone(),
+            _ => {
+                let end = text[off..].find('\n').map_or(text.len(), |e| off + e);
+                let s: Arc<str> = text[line_start..end].trim_end_matches('\r').into();
+                current = Some((line, s.clone()));
+                s
+            }
+        };
+        out.push((Place::line_col(line, col), snippet));
+    }
+    out
 }
 
 fn place_of(text: &str, needle: &str, nth: usize) -> Option<Place> {
@@ -114,12 +145,16 @@ pub fn read(file: &str, text: &str) -> Result<(Meta, Vec<RawAnswer>)> {
     let mut rows = Vec::new();
     match (obj.get("answers"), obj.get("levels")) {
         (Some(Value::Array(items)), _) => {
+            let places = places_of(text, "\"indicator\"");
+            let answers_place = place_of(text, "\"answers\"", 0);
+            let answers_line: Option<Arc<str>> = match &answers_place {
+                Some(Place::Line { line, .. }) => line_text(text, *line).map(Arc::from),
+                _ => None,
+            };
             for (i, item) in items.iter().enumerate() {
-                let place =
-                    place_of(text, "\"indicator\"", i).or_else(|| place_of(text, "\"answers\"", 0));
-                let snippet = match &place {
-                    Some(Place::Line { line, .. }) => line_text(text, *line),
-                    _ => None,
+                let (place, snippet) = match places.get(i) {
+                    Some((p, s)) => (Some(p.clone()), Some(s.clone())),
+                    None => (answers_place.clone(), answers_line.clone()),
                 };
                 let Value::Object(a) = item else {
                     return Err(type_error(

@@ -74,35 +74,42 @@ fn strip_label(s: &str) -> &str {
 pub struct Resolver<'a> {
     fw: &'a Framework,
     items: Vec<Item>,
-    names: Vec<(u32, Vec<String>)>,
+    /// Normalized names, built on first use (most files give numbers or ids).
+    names: std::cell::OnceCell<Vec<(u32, Vec<String>)>>,
+}
+
+fn names_of(fw: &Framework) -> Vec<(u32, Vec<String>)> {
+    fw.indicators
+        .iter()
+        .map(|i| {
+            let mut v = vec![normalize(&i.name), normalize(&i.name_en)];
+            for var in &i.name_variants {
+                // Variants carry their source in parentheses at the end.
+                let base = match var.rfind(" (") {
+                    Some(p) => &var[..p],
+                    None => var,
+                };
+                v.push(normalize(base));
+            }
+            v.retain(|s| !s.is_empty());
+            v.dedup();
+            (i.no, v)
+        })
+        .collect()
 }
 
 impl<'a> Resolver<'a> {
     /// A resolver for `fw`.
     pub fn new(fw: &'a Framework) -> Resolver<'a> {
-        let names = fw
-            .indicators
-            .iter()
-            .map(|i| {
-                let mut v = vec![normalize(&i.name), normalize(&i.name_en)];
-                for var in &i.name_variants {
-                    // Variants carry their source in parentheses at the end.
-                    let base = match var.rfind(" (") {
-                        Some(p) => &var[..p],
-                        None => var,
-                    };
-                    v.push(normalize(base));
-                }
-                v.retain(|s| !s.is_empty());
-                v.dedup();
-                (i.no, v)
-            })
-            .collect();
         Resolver {
             fw,
             items: fw.items(),
-            names,
+            names: std::cell::OnceCell::new(),
         }
+    }
+
+    fn names(&self) -> &[(u32, Vec<String>)] {
+        self.names.get_or_init(|| names_of(self.fw))
     }
 
     /// The framework.
@@ -213,13 +220,13 @@ impl<'a> Resolver<'a> {
             });
         }
         let exact: Vec<u32> = self
-            .names
+            .names()
             .iter()
             .filter(|(_, v)| v.contains(&n))
             .map(|(no, _)| *no)
             .collect();
         let hits = if exact.is_empty() {
-            self.names
+            self.names()
                 .iter()
                 .filter(|(_, v)| v.iter().any(|x| x.contains(&n)))
                 .map(|(no, _)| *no)
@@ -262,7 +269,7 @@ impl<'a> Resolver<'a> {
     /// The three names closest to `n` (normalized).
     fn closest(&self, n: &str) -> Vec<String> {
         let mut scored: Vec<(u64, u32)> = self
-            .names
+            .names()
             .iter()
             .map(|(no, v)| {
                 let best = v

@@ -25,7 +25,7 @@ pub struct Row {
     /// Where the row starts.
     pub place: Place,
     /// The raw line, for CSV.
-    pub snippet: Option<String>,
+    pub snippet: Option<std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
