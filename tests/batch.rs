@@ -166,3 +166,34 @@ fn report_names_stay_apart() {
         ["a-json", "a-csv", "a-json-2", "b", "a-json-3"]
     );
 }
+
+#[test]
+fn values_only_conversion_matches_the_full_one() {
+    use spbe_pemdi::convert::{ConvertOptions, Converter};
+    let data = crate::util::data();
+    for f in [
+        "aceh-tengah-spbe-2025.json",
+        "kabupaten-contoh-spbe-2024.xlsx",
+        "kota-contoh-spbe-2019.csv",
+        "kabupaten-contoh-pemdi-2025.json",
+        "xss-spbe-2024.csv",
+    ] {
+        let a = spbe_pemdi::assessment::read(&fixture(f), &data.catalog, None).unwrap();
+        let c = Converter::new(&data, &a.framework, &ConvertOptions::default()).unwrap();
+        let full = c.convert(&a).unwrap();
+        let lean = c.convert_values(&a).unwrap();
+        assert_eq!(full.indicators.len(), lean.indicators.len());
+        for (x, y) in full.indicators.iter().zip(&lean.indicators) {
+            assert_eq!(
+                (x.class, x.value, x.estimate, x.face_value, x.confidence),
+                (y.class, y.value, y.estimate, y.face_value, y.confidence),
+                "{f} {}",
+                x.id
+            );
+            assert!(y.hops.is_empty() && y.sources.is_empty() && y.evidence.is_empty());
+        }
+        let (p, q) = (&full.projected_index, &lean.projected_index);
+        assert_eq!((p.point, p.low, p.high), (q.point, q.low, q.high), "{f}");
+        assert_eq!(full.source.low, lean.source.low);
+    }
+}

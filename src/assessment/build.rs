@@ -237,10 +237,9 @@ pub fn build(file: &str, fw: &Framework, meta: Meta, rows: Vec<RawAnswer>) -> Re
             }
         }
     }
-    let order: Vec<String> = fw.items().into_iter().map(|i| i.key).collect();
     let mut ordered = Vec::with_capacity(answers.len());
-    for k in &order {
-        if let Some((a, _)) = answers.remove(k) {
+    for item in resolver.items() {
+        if let Some((a, _)) = answers.remove(&item.key) {
             ordered.push(a);
         }
     }

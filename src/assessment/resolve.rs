@@ -108,6 +108,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The framework's scored items, in catalog order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
     fn names(&self) -> &[(u32, Vec<String>)] {
         self.names.get_or_init(|| names_of(self.fw))
     }

@@ -243,7 +243,12 @@ impl Job<'_> {
     fn convert(&self, i: usize, path: &Path) -> Result<Done> {
         let catalog = &self.data.catalog;
         let a = crate::assessment::read(path, catalog, self.opts.framework.as_deref())?;
-        let conv = self.converter(&a.framework)?.convert(&a)?;
+        let converter = self.converter(&a.framework)?;
+        let conv = if self.opts.summary_only {
+            converter.convert_values(&a)?
+        } else {
+            converter.convert(&a)?
+        };
         let report = match self.names.get(i) {
             Some(name) if !self.opts.summary_only => {
                 let file = format!("{name}.{}", self.opts.format.extension());

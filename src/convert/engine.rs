@@ -66,7 +66,8 @@ impl Node {
 
 /// The starting nodes: the assessment's answers, one node per indicator
 /// (rows scored per service are averaged: they are the same indicator).
-pub fn start(fw: &Framework, a: &Assessment) -> BTreeMap<u32, Node> {
+/// Without `keep`, no provenance (sources, evidence, justifications) is kept.
+pub fn start(fw: &Framework, a: &Assessment, keep: bool) -> BTreeMap<u32, Node> {
     let mut by_no: BTreeMap<u32, Vec<&crate::assessment::Answer>> = BTreeMap::new();
     for ans in &a.answers {
         if let Some(no) = ans.indicator_no() {
@@ -86,6 +87,10 @@ pub fn start(fw: &Framework, a: &Assessment) -> BTreeMap<u32, Node> {
         node.face = Some(mean.normalize());
         node.carried = true;
         node.relation = RelSet::one(Relation::Equal);
+        if !keep {
+            out.insert(ind.no, node);
+            continue;
+        }
         for ans in answers {
             node.sources.insert(SourceAnswer {
                 id: ans.indicator.clone(),
@@ -145,7 +150,8 @@ fn aggregate(
     })
 }
 
-fn describe_rule(m: &Map) -> String {
+/// A map's level rule, described for people.
+pub fn describe_rule(m: &Map) -> String {
     let mut s = m.level_rule.kind().to_string();
     if let crate::crosswalk::LevelRule::Table { table } = &m.level_rule {
         let pairs: Vec<String> = table
@@ -166,25 +172,51 @@ fn describe_rule(m: &Map) -> String {
     s
 }
 
+/// One crosswalk prepared for many conversions: its reference and the
+/// description of every map's level rule, made once.
+pub struct Prepared {
+    /// `id@version`.
+    pub reference: String,
+    /// [`describe_rule`] of each map, by index.
+    pub rules: Vec<String>,
+}
+
+impl Prepared {
+    /// Prepares `cw`.
+    pub fn new(cw: &LoadedCrosswalk) -> Prepared {
+        Prepared {
+            reference: cw.reference(),
+            rules: cw.crosswalk.maps.iter().map(describe_rule).collect(),
+        }
+    }
+}
+
 /// Applies one crosswalk to the nodes of its source framework, giving the
-/// nodes of its target framework.
+/// nodes of its target framework. Without `keep`, no provenance (hops,
+/// sources, evidence, justifications, notes) is built: values only.
 pub fn hop(
     prev: &BTreeMap<u32, Node>,
-    cw: &LoadedCrosswalk,
+    (cw, prep): (&LoadedCrosswalk, &Prepared),
     from: &Framework,
     to: &Framework,
+    keep: bool,
 ) -> BTreeMap<u32, Node> {
     let sb = Bounds::of(from);
     let tb = Bounds::of(to);
-    let reference = cw.reference();
+    let reference = &prep.reference;
     let mut out = BTreeMap::new();
     for t in &to.indicators {
-        let map = cw
+        let found = cw
             .crosswalk
             .maps
             .iter()
-            .find(|m| m.targets.contains(&t.no) && m.relation != Relation::Disjoint);
-        let Some(m) = map else {
+            .enumerate()
+            .find(|(_, m)| m.targets.contains(&t.no) && m.relation != Relation::Disjoint);
+        let Some((mi, m)) = found else {
+            if !keep {
+                out.insert(t.no, Node::unknown(vec![]));
+                continue;
+            }
             let reason = cw
                 .crosswalk
                 .new
@@ -216,14 +248,22 @@ pub fn hop(
                 .map(|i| i.weight.value())
                 .unwrap_or(Decimal::ZERO)
         };
-        let hop_inputs: Vec<HopInput> = inputs
-            .iter()
-            .map(|(s, n)| HopInput {
-                id: from.indicator_id(*s),
-                value: n.and_then(|n| n.est).map(|e| e.point),
-            })
-            .collect();
-        let outputs: Vec<String> = m.targets.iter().map(|n| to.indicator_id(*n)).collect();
+        let hop_inputs: Vec<HopInput> = if keep {
+            inputs
+                .iter()
+                .map(|(s, n)| HopInput {
+                    id: from.indicator_id(*s),
+                    value: n.and_then(|n| n.est).map(|e| e.point),
+                })
+                .collect()
+        } else {
+            vec![]
+        };
+        let outputs: Vec<String> = if keep {
+            m.targets.iter().map(|n| to.indicator_id(*n)).collect()
+        } else {
+            vec![]
+        };
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
         let point_vals: Vec<(Option<Decimal>, Decimal)> = inputs
             .iter()
@@ -231,6 +271,10 @@ pub fn hop(
             .collect();
         let point = aggregate(agg, &point_vals, sb.min, agg != Aggregation::AllOf);
         let Some(point) = point else {
+            if !keep {
+                out.insert(t.no, Node::unknown(vec![]));
+                continue;
+            }
             let missing: Vec<String> = hop_inputs.iter().map(|i| i.id.clone()).collect();
             let mut node = Node::unknown(vec![Text::new(
                 format!("sumber belum dijawab: {}", missing.join(", ")),
@@ -242,7 +286,7 @@ pub fn hop(
                 from: from.id.clone(),
                 to: to.id.clone(),
                 relation: m.relation.as_str().to_string(),
-                rule: describe_rule(m),
+                rule: prep.rules[mi].clone(),
                 aggregation: (m.sources.len() > 1).then(|| agg.as_str().to_string()),
                 confidence: m.confidence,
                 evidence: m.evidence,
@@ -321,6 +365,10 @@ pub fn hop(
         node.relation = answered.iter().fold(RelSet::EMPTY, |acc, n| {
             acc.union(n.relation.compose(element))
         });
+        if !keep {
+            out.insert(t.no, node);
+            continue;
+        }
         for n in &answered {
             node.sources.extend(n.sources.iter().cloned());
             node.texts.extend(n.texts.iter().cloned());
@@ -349,7 +397,7 @@ pub fn hop(
             from: from.id.clone(),
             to: to.id.clone(),
             relation: m.relation.as_str().to_string(),
-            rule: describe_rule(m),
+            rule: prep.rules[mi].clone(),
             aggregation: (m.sources.len() > 1).then(|| agg.as_str().to_string()),
             confidence: m.confidence,
             evidence: m.evidence,

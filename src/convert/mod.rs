@@ -57,7 +57,12 @@ pub struct Converter<'a> {
     data: &'a Data,
     from: &'a Framework,
     to: &'a Framework,
-    hops: Vec<(LoadedCrosswalk, &'a Framework, &'a Framework)>,
+    hops: Vec<(
+        LoadedCrosswalk,
+        engine::Prepared,
+        &'a Framework,
+        &'a Framework,
+    )>,
     external: Vec<(String, Decimal)>,
     stamp: Stamp,
     path: Vec<String>,
@@ -111,7 +116,7 @@ impl<'a> Converter<'a> {
             let a = catalog.require(&h.from)?;
             let b = catalog.require(&h.to)?;
             paths.push(cw.path.clone());
-            hops.push((cw.clone(), a, b));
+            hops.push((cw.clone(), engine::Prepared::new(cw), a, b));
         }
         let fws = path.frameworks();
         for f in &fws {
@@ -154,6 +159,17 @@ impl<'a> Converter<'a> {
 
     /// Converts one assessment of the source framework.
     pub fn convert(&self, a: &Assessment) -> Result<Conversion> {
+        self.run(a, true)
+    }
+
+    /// Converts one assessment without provenance: values, ranges, classes,
+    /// face values and the projection, but no hops, sources, evidence,
+    /// justifications or notes. For summaries of many assessments.
+    pub fn convert_values(&self, a: &Assessment) -> Result<Conversion> {
+        self.run(a, false)
+    }
+
+    fn run(&self, a: &Assessment, keep: bool) -> Result<Conversion> {
         if a.framework != self.from.id {
             return Err(Error::usage(tr!(
                 "penilaian ini {} tetapi konversi disiapkan untuk {}",
@@ -162,9 +178,9 @@ impl<'a> Converter<'a> {
                 self.from.id
             )));
         }
-        let mut nodes = engine::start(self.from, a);
-        for (cw, f, t) in &self.hops {
-            nodes = engine::hop(&nodes, cw, f, t);
+        let mut nodes = engine::start(self.from, a, keep);
+        for (cw, prep, f, t) in &self.hops {
+            nodes = engine::hop(&nodes, (cw, prep), f, t, keep);
         }
         let src = score(self.from, a, &ScoreOptions::default())?;
         let source = SourceSummary {
@@ -184,7 +200,7 @@ impl<'a> Converter<'a> {
                 (l == h).then(|| l.name.clone())
             },
         };
-        let indicators = self.finish(nodes);
+        let indicators = self.finish(nodes, keep);
         let (projected_index, projected_aspects) = project(self.to, &indicators);
         Ok(Conversion {
             source,
@@ -197,7 +213,7 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>) -> Vec<TargetValue> {
+    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>, keep: bool) -> Vec<TargetValue> {
         let fw = self.to;
         let b = Bounds::of(fw);
         let dp = if fw.scale.integer { 0 } else { 2 };
@@ -240,22 +256,9 @@ impl<'a> Converter<'a> {
                     match converted {
                         Some(v) => (Class::External, Some(v), Estimate::exact(v), Some(usage)),
                         None => {
-                            notes.push(if e.edges.is_some() {
-                                tr!(
-                                    "dinilai dari {} ({}); berikan --external {}=NILAI",
-                                    "scored from {} ({}); give --external {}=VALUE",
-                                    e.name,
-                                    e.owner,
-                                    e.key
-                                )
-                            } else {
-                                tr!(
-                                    "dinilai dari {} ({}); pita konversinya belum diketahui, isi nilainya langsung",
-                                    "scored from {} ({}); its conversion bands are unknown, enter the value directly",
-                                    e.name,
-                                    e.owner
-                                )
-                            });
+                            if keep {
+                                notes.push(external_note(e));
+                            }
                             let point = est.map(|x| x.point).unwrap_or(b.min);
                             (
                                 Class::External,
@@ -315,6 +318,26 @@ impl<'a> Converter<'a> {
             });
         }
         out
+    }
+}
+
+/// What to do about an external index not given.
+fn external_note(e: &crate::catalog::ExternalIndex) -> Text {
+    if e.edges.is_some() {
+        tr!(
+            "dinilai dari {} ({}); berikan --external {}=NILAI",
+            "scored from {} ({}); give --external {}=VALUE",
+            e.name,
+            e.owner,
+            e.key
+        )
+    } else {
+        tr!(
+            "dinilai dari {} ({}); pita konversinya belum diketahui, isi nilainya langsung",
+            "scored from {} ({}); its conversion bands are unknown, enter the value directly",
+            e.name,
+            e.owner
+        )
     }
 }
 

@@ -13,7 +13,7 @@ pub use external::ExternalConversion;
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
-use crate::catalog::{BandOn, Framework, Item};
+use crate::catalog::{BandOn, Framework};
 use crate::decimal::Frac;
 use crate::error::{Error, Result};
 use crate::tr;
@@ -131,10 +131,11 @@ pub fn effective_values(
     Ok((values, conversions))
 }
 
-fn unit(
+/// The score of a group of items given as `(weight, value)` pairs (a
+/// missing value counts at the scale's ends).
+fn unit<'a>(
     fw: &Framework,
-    items: &[&Item],
-    values: &BTreeMap<String, Decimal>,
+    items: impl Iterator<Item = (Frac, Option<&'a Decimal>)>,
     no: u32,
     name: (&str, &str),
     weight: Frac,
@@ -142,16 +143,18 @@ fn unit(
     let mut low = Frac::ZERO;
     let mut high = Frac::ZERO;
     let mut answered = 0;
-    for it in items {
-        match values.get(&it.key) {
+    let mut total = 0;
+    for (w, v) in items {
+        total += 1;
+        match v {
             Some(v) => {
                 answered += 1;
-                low = low + it.weight.mul_dec(*v);
-                high = high + it.weight.mul_dec(*v);
+                low = low + w.mul_dec(*v);
+                high = high + w.mul_dec(*v);
             }
             None => {
-                low = low + it.weight.mul_dec(fw.scale.min);
-                high = high + it.weight.mul_dec(fw.scale.max);
+                low = low + w.mul_dec(fw.scale.min);
+                high = high + w.mul_dec(fw.scale.max);
             }
         }
     }
@@ -161,7 +164,7 @@ fn unit(
         name_en: name.1.to_string(),
         weight,
         answered,
-        total: items.len(),
+        total,
         low: (low / weight).value().normalize(),
         high: (high / weight).value().normalize(),
     }
@@ -190,16 +193,30 @@ pub fn score_values(
     band_on: BandOn,
 ) -> Score<'_> {
     let items = fw.items();
-    let aspect_of = |it: &Item| fw.indicator(it.indicator).map(|i| i.aspect).unwrap_or(0);
+    // Each item's aspect, domain and value, looked up once.
+    let aspect_of: Vec<u32> = items
+        .iter()
+        .map(|it| fw.indicator(it.indicator).map(|i| i.aspect).unwrap_or(0))
+        .collect();
+    let domain_of: Vec<Option<u32>> = aspect_of
+        .iter()
+        .map(|a| fw.aspect(*a).and_then(|a| a.domain))
+        .collect();
+    let vals: Vec<Option<&Decimal>> = items.iter().map(|it| values.get(&it.key)).collect();
+    let group = |keep: &dyn Fn(usize) -> bool| -> Vec<(Frac, Option<&Decimal>)> {
+        (0..items.len())
+            .filter(|i| keep(*i))
+            .map(|i| (items[i].weight, vals[i]))
+            .collect()
+    };
     let aspects = fw
         .aspects
         .iter()
         .map(|asp| {
-            let its: Vec<&Item> = items.iter().filter(|it| aspect_of(it) == asp.no).collect();
+            let its = group(&|i| aspect_of[i] == asp.no);
             unit(
                 fw,
-                &its,
-                &values,
+                its.into_iter(),
                 asp.no,
                 (&asp.name, &asp.name_en),
                 asp.weight,
@@ -210,18 +227,13 @@ pub fn score_values(
         .domains
         .iter()
         .map(|d| {
-            let its: Vec<&Item> = items
-                .iter()
-                .filter(|it| fw.aspect(aspect_of(it)).and_then(|a| a.domain) == Some(d.no))
-                .collect();
-            unit(fw, &its, &values, d.no, (&d.name, &d.name_en), d.weight)
+            let its = group(&|i| domain_of[i] == Some(d.no));
+            unit(fw, its.into_iter(), d.no, (&d.name, &d.name_en), d.weight)
         })
         .collect();
-    let all: Vec<&Item> = items.iter().collect();
     let overall = unit(
         fw,
-        &all,
-        &values,
+        items.iter().zip(vals.iter()).map(|(it, v)| (it.weight, *v)),
         0,
         (&fw.title, &fw.title_en),
         Frac::from_dec(Decimal::from(100)),
