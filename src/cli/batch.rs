@@ -69,9 +69,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         ProgressBar::hidden()
     } else {
         let b = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} {per_sec} {eta}")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {eta}") {
             b.set_style(style);
         }
         b
