@@ -118,9 +118,16 @@ impl PendingFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".spbe-pemdi-")
-            .suffix(".tmp")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".spbe-pemdi-").suffix(".tmp");
+        // Outputs are ordinary files (0666 less the umask), not private
+        // temporary ones: reports are shared.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
             .tempfile_in(&dir)
             .map_err(|e| write_failed(path, e))?;
         Ok(PendingFile {
