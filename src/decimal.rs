@@ -67,6 +67,13 @@ pub fn show2(d: Decimal, lang: Lang) -> String {
     localize(&fixed2(d), lang)
 }
 
+/// A display with `dp` decimals, rounded half up and localized, with a
+/// leading `+` (index points gained: `+0,068`).
+pub fn show_gain(d: Decimal, dp: u32, lang: Lang) -> String {
+    let r = round(d, dp);
+    localize(&format!("+{r:.prec$}", prec = dp as usize), lang)
+}
+
 /// A short display: the exact value when it has at most 2 decimals, else 2
 /// decimals (`1,3`, `10`, `3,33`), localized.
 pub fn show_short(d: Decimal, lang: Lang) -> String {

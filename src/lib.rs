@@ -7,6 +7,7 @@
 //! The command line ([`cli`]) is a thin layer over these modules.
 
 pub mod assessment;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod convert;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod graph;
 pub mod json;
 pub mod output;
+pub mod report;
 pub mod review;
 pub mod score;
 pub mod sheet;

@@ -24,21 +24,26 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The error for an output that would overwrite an input file.
+pub fn refuse_input(path: &Path) -> Error {
+    Error::output(
+        path,
+        tr!(
+            "menolak menimpa berkas masukan",
+            "refusing to overwrite an input file"
+        ),
+    )
+    .with_hint(tr!(
+        "pilih nama berkas keluaran lain dengan -o",
+        "choose another output file name with -o"
+    ))
+}
+
 impl OutputPolicy {
     /// Checks that `path` may be written.
     pub fn check(&self, path: &Path) -> Result<()> {
         if self.inputs.iter().any(|i| same_file(i, path)) {
-            return Err(Error::output(
-                path,
-                tr!(
-                    "menolak menimpa berkas masukan",
-                    "refusing to overwrite an input file"
-                ),
-            )
-            .with_hint(tr!(
-                "pilih nama berkas keluaran lain dengan -o",
-                "choose another output file name with -o"
-            )));
+            return Err(refuse_input(path));
         }
         if path.is_dir() {
             return Err(Error::output(
@@ -78,7 +83,9 @@ impl OutputPolicy {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_via_temp(path, bytes, None)
+    let mut f = PendingFile::new(path)?;
+    f.write_all(bytes).map_err(|e| write_failed(path, e))?;
+    f.commit()
 }
 
 /// Replaces the existing file at `path` with `bytes` (rewriting a
@@ -87,38 +94,95 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// or the new one, never half-written; its permissions are kept.
 pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let perms = std::fs::metadata(path).ok().map(|m| m.permissions());
-    write_via_temp(path, bytes, perms)
+    let mut f = PendingFile::new(path)?;
+    f.write_all(bytes).map_err(|e| write_failed(path, e))?;
+    if let Some(p) = perms {
+        f.tmp
+            .as_file()
+            .set_permissions(p)
+            .map_err(|e| write_failed(path, e))?;
+    }
+    f.commit()
 }
 
-fn write_via_temp(path: &Path, bytes: &[u8], perms: Option<std::fs::Permissions>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |e: std::io::Error| {
-        Error::output(
-            path,
-            tr!(
-                "berkas keluaran tidak dapat ditulis: {}",
-                "cannot write the output file: {}",
-                e
-            ),
-        )
-        .with_hint(tr!(
-            "periksa bahwa foldernya ada dan dapat ditulisi",
-            "check that the folder exists and is writable"
-        ))
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".spbe-pemdi-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    if let Some(p) = perms {
-        tmp.as_file().set_permissions(p).map_err(fail)?;
+fn write_failed(path: &Path, e: std::io::Error) -> Error {
+    Error::output(
+        path,
+        tr!(
+            "berkas keluaran tidak dapat ditulis: {}",
+            "cannot write the output file: {}",
+            e
+        ),
+    )
+    .with_hint(tr!(
+        "periksa bahwa foldernya ada dan dapat ditulisi",
+        "check that the folder exists and is writable"
+    ))
+}
+
+/// An output file being written: a temporary file in the destination's
+/// folder that replaces the destination only on [`PendingFile::commit`]
+/// (dropped without commit, it disappears). For outputs streamed in pieces.
+pub struct PendingFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl PendingFile {
+    /// Starts writing `path` (checks nothing: see [`OutputPolicy::check`]).
+    pub fn new(path: &Path) -> Result<PendingFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".spbe-pemdi-").suffix(".tmp");
+        // Outputs are ordinary files (0666 less the umask), not private
+        // temporary ones: reports are shared.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(&dir)
+            .map_err(|e| write_failed(path, e))?;
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
     }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+
+    /// The temporary file's path (for writers that want a path).
+    pub fn temp_path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// The destination.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes the file to disk and moves it to its destination.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| write_failed(&path, e))?;
+        self.tmp
+            .persist(&path)
+            .map_err(|e| write_failed(&path, e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for PendingFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
 }

@@ -1,9 +1,14 @@
 //! Writing spreadsheets people fill in and print: deterministic bytes (a
 //! fixed document date), a bold frozen header, sensible widths, wrapped text.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
+    Workbook, Worksheet,
+};
 
-use crate::error::{Error, Result};
+use crate::catalog::Framework;
+use crate::error::{Error, Kind, Result};
+use crate::text::Lang;
 use crate::tr;
 
 /// A new workbook whose document properties are fixed, so that the same
@@ -52,6 +57,63 @@ pub fn header(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)]) -> Result<()> 
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+/// Accepts only values on `fw`'s scale in column `col`, rows `rows.0` to
+/// `rows.1`, with the scale as the error message.
+pub fn scale_validation(
+    ws: &mut Worksheet,
+    fw: &Framework,
+    rows: (u32, u32),
+    col: u16,
+    lang: Lang,
+) -> Result<()> {
+    use rust_decimal::prelude::ToPrimitive;
+    let (min, max) = (fw.scale.min, fw.scale.max);
+    let v = if fw.scale.integer {
+        DataValidation::new().allow_whole_number(DataValidationRule::Between(
+            min.to_i32().unwrap_or(0),
+            max.to_i32().unwrap_or(5),
+        ))
+    } else {
+        DataValidation::new().allow_decimal_number(DataValidationRule::Between(
+            min.to_f64().unwrap_or(0.0),
+            max.to_f64().unwrap_or(5.0),
+        ))
+    };
+    let v = v
+        .set_error_message(fw.scale_text().get(lang))
+        .map_err(xlsx_error)?;
+    ws.add_data_validation(rows.0, col, rows.1, col, &v)
+        .map_err(xlsx_error)?;
+    Ok(())
+}
+
+/// The CSV delimiter people's spreadsheets expect: `;` in Indonesian
+/// (decimal comma locale), `,` in English.
+pub fn csv_delimiter(lang: Lang) -> u8 {
+    match lang {
+        Lang::Id => b';',
+        Lang::En => b',',
+    }
+}
+
+/// Writes records as CSV with [`csv_delimiter`] (rows may differ in length).
+pub fn csv_bytes<I, R>(records: I, lang: Lang) -> Result<Vec<u8>>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
+    let io = |e: String| Error::new(Kind::Output, tr!("CSV: {}", "CSV: {}", e));
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(csv_delimiter(lang))
+        .flexible(true)
+        .from_writer(Vec::new());
+    for r in records {
+        w.write_record(r).map_err(|e| io(e.to_string()))?;
+    }
+    w.into_inner().map_err(|e| io(e.to_string()))
 }
 
 /// Maps a writer error.

@@ -1,8 +1,6 @@
 //! Blank input sheets: every indicator of a framework with its name and
 //! level criteria, ready to fill with last year's results and read back.
 
-use rust_xlsxwriter::{DataValidation, DataValidationRule};
-
 use crate::catalog::Framework;
 use crate::error::Result;
 use crate::sheet;
@@ -152,24 +150,8 @@ fn meta(fw: &Framework, lang: Lang) -> Vec<[String; 2]> {
 /// The template as CSV: `;` with Indonesian headers, `,` with English ones
 /// (as Excel expects in each locale).
 pub fn csv(fw: &Framework, lang: Lang) -> Result<String> {
-    let delim = match lang {
-        Lang::Id => b';',
-        Lang::En => b',',
-    };
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_writer(Vec::new());
-    let io = |e: csv::Error| {
-        crate::error::Error::new(
-            crate::error::Kind::Output,
-            crate::tr!("CSV: {}", "CSV: {}", e),
-        )
-    };
-    for m in meta(fw, lang) {
-        w.write_record(&m).map_err(io)?;
-    }
-    w.write_record(headers(fw, lang)).map_err(io)?;
+    let mut records: Vec<Vec<String>> = meta(fw, lang).into_iter().map(Vec::from).collect();
+    records.push(headers(fw, lang));
     for r in rows(fw, lang) {
         let mut rec = vec![
             r.no,
@@ -182,14 +164,9 @@ pub fn csv(fw: &Framework, lang: Lang) -> Result<String> {
             r.what,
         ];
         rec.extend(r.criteria);
-        w.write_record(&rec).map_err(io)?;
+        records.push(rec);
     }
-    let bytes = w.into_inner().map_err(|e| {
-        crate::error::Error::new(
-            crate::error::Kind::Output,
-            crate::tr!("CSV: {}", "CSV: {}", e),
-        )
-    })?;
+    let bytes = sheet::csv_bytes(records, lang)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -243,24 +220,7 @@ pub fn xlsx(fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     }
     let indicator_rows = rows.iter().filter(|r| !r.no.is_empty()).count() as u32;
     if indicator_rows > 0 {
-        let last = first + indicator_rows - 1;
-        let min = crate::decimal::exact(fw.scale.min)
-            .parse::<f64>()
-            .unwrap_or(0.0);
-        let max = crate::decimal::exact(fw.scale.max)
-            .parse::<f64>()
-            .unwrap_or(5.0);
-        let v = if fw.scale.integer {
-            DataValidation::new()
-                .allow_whole_number(DataValidationRule::Between(min as i32, max as i32))
-        } else {
-            DataValidation::new().allow_decimal_number(DataValidationRule::Between(min, max))
-        };
-        let v = v
-            .set_error_message(fw.scale_text().get(lang))
-            .map_err(sheet::xlsx_error)?;
-        ws.add_data_validation(first, 4, last, 4, &v)
-            .map_err(sheet::xlsx_error)?;
+        sheet::scale_validation(ws, fw, (first, first + indicator_rows - 1), 4, lang)?;
     }
     sheet::to_bytes(&mut wb)
 }

@@ -29,6 +29,13 @@ mod cli_outputs;
 /// Templates: blank input sheets that read back.
 mod template;
 
+/// Batch mode: reports, summary, failures listed, exit codes, determinism.
+mod batch;
+/// Gap reports: snapshots, worksheets that read back, escaping, determinism.
+mod gaps;
+/// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
+mod html_chromium;
+
 /// Properties: scoring invariants, readers that never panic.
 mod props;
 

@@ -57,6 +57,8 @@ const REF_ALIASES: &[(&str, u8)] = &[
 ];
 const VALUE_ALIASES: &[&str] = &[
     "nilai",
+    "nilai_akhir",
+    "final_value",
     "tingkat",
     "level",
     "value",

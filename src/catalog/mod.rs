@@ -128,6 +128,18 @@ impl Framework {
             && (!self.scale.integer || value.fract().is_zero())
     }
 
+    /// The next whole level above `value` on the scale (`1,6` → 2, `2` → 3),
+    /// or `None` at the top.
+    pub fn next_level(&self, value: Decimal) -> Option<u32> {
+        use rust_decimal::prelude::ToPrimitive;
+        let next = value.floor().checked_add(Decimal::ONE)?;
+        let next = next.max(self.scale.min.ceil());
+        if next > self.scale.max {
+            return None;
+        }
+        next.to_u32()
+    }
+
     /// What the scale accepts, for error messages.
     pub fn scale_text(&self) -> crate::text::Text {
         let (min, max) = (

@@ -161,6 +161,10 @@ pub struct Indicator {
     /// Notes on unconfirmed external scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_note: Option<String>,
+    /// A new obligation this indicator brings (personal-data protection,
+    /// cryptography, ...), said in both languages; gap reports call it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<Text>,
     /// Other names seen in sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub name_variants: Vec<String>,

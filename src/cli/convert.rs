@@ -25,10 +25,10 @@ pub enum FormatArg {
     Xlsx,
 }
 
-/// Where the path goes and which data it uses.
+/// Which framework the input is in and which path of crosswalks to take.
 #[derive(Debug, clap::Args)]
-pub struct PathArgs {
-    /// The framework of FILE, when the file does not say.
+pub struct RouteArgs {
+    /// The framework of the input, when the file does not say.
     #[arg(long, value_name = "ID")]
     pub framework: Option<String>,
     /// Pass through these frameworks, in order (e.g. `--via pemdi-2025`).
@@ -37,13 +37,15 @@ pub struct PathArgs {
     /// Use this crosswalk version (repeatable): `ID@VERSION`.
     #[arg(long, value_name = "ID@VERSION")]
     pub crosswalk: Vec<String>,
-    /// External index values for the target: `sdi=68.75,sjig=2.1,epss=3.2`.
-    #[arg(long, value_name = "KEY=VALUE,...")]
-    pub external: Option<String>,
 }
 
-impl PathArgs {
-    fn options(&self, to: Option<String>) -> Result<ConvertOptions> {
+impl RouteArgs {
+    /// The conversion options to `to`, with `external` index values.
+    pub fn options(
+        &self,
+        to: Option<String>,
+        external: Vec<(String, rust_decimal::Decimal)>,
+    ) -> Result<ConvertOptions> {
         Ok(ConvertOptions {
             to,
             via: self.via.clone(),
@@ -52,11 +54,35 @@ impl PathArgs {
                 .iter()
                 .map(|s| Pin::parse(s))
                 .collect::<Result<_>>()?,
-            external: match &self.external {
-                Some(s) => crate::score::external::parse_arg(s)?,
-                None => vec![],
-            },
+            external,
         })
+    }
+}
+
+/// Where the path goes, which data it uses, and the target's external
+/// index values.
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    #[command(flatten)]
+    pub route: RouteArgs,
+    /// External index values for the target: `sdi=68.75,sjig=2.1,epss=3.2`.
+    #[arg(long, value_name = "KEY=VALUE,...")]
+    pub external: Option<String>,
+}
+
+impl PathArgs {
+    /// The framework of the input, when given.
+    pub fn framework(&self) -> Option<&str> {
+        self.route.framework.as_deref()
+    }
+
+    /// The conversion options to `to`.
+    pub fn options(&self, to: Option<String>) -> Result<ConvertOptions> {
+        let external = match &self.external {
+            Some(s) => crate::score::external::parse_arg(s)?,
+            None => vec![],
+        };
+        self.route.options(to, external)
     }
 }
 
@@ -114,7 +140,7 @@ fn format_of(args: &ConvertArgs) -> DraftFormat {
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework.as_deref())?;
+    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
     let opts = args.path.options(args.to.clone())?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     if args.into.is_some() && args.output.is_none() && !args.json {
@@ -243,7 +269,7 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
             .expected(crate::text::Text::same("pemdi-2026:3"))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework.as_deref())?;
+    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework())?;
     let opts = args.path.options(Some(fw.id.clone()))?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {

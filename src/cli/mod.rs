@@ -5,8 +5,10 @@
 //! hit); 2 usage; 3 bad input (files, catalogs, crosswalks); 4 output could
 //! not be written or would overwrite a file.
 
+mod batch;
 mod convert;
 mod frameworks;
+mod gaps;
 mod generate;
 mod mapping;
 mod score;
@@ -40,6 +42,8 @@ const EXAMPLES: &str = "\
 Examples:
   spbe-pemdi score fixtures/aceh-tengah-spbe-2025.json
   spbe-pemdi score hasil-spbe-2024.xlsx --framework spbe-2020 --lang en
+  spbe-pemdi gaps fixtures/aceh-tengah-spbe-2025.json -o laporan-celah.html
+  spbe-pemdi batch hasil-2025/ -o laporan/ --format html
   spbe-pemdi frameworks
   spbe-pemdi show spbe-2020:22
   spbe-pemdi validate --lang en
@@ -99,6 +103,10 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// Explain how one converted target value was derived, hop by hop.
     Explain(convert::ExplainArgs),
+    /// Write a gap report: points at stake, what the next level needs, what to do first.
+    Gaps(gaps::Args),
+    /// Gap reports for many agencies at once, with a summary (CSV, XLSX, HTML).
+    Batch(batch::Args),
     /// List the framework versions known to the tool.
     Frameworks(frameworks::Args),
     /// Show a framework, or one indicator with its level criteria.
@@ -208,6 +216,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Score(a) => score::run(&ctx, a),
         Command::Convert(a) => convert::run(&ctx, a),
         Command::Explain(a) => convert::run_explain(&ctx, a),
+        Command::Gaps(a) => gaps::run(&ctx, a),
+        Command::Batch(a) => batch::run(&ctx, a),
         Command::Frameworks(a) => frameworks::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Template(a) => template::run(&ctx, a),

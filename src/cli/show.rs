@@ -275,6 +275,14 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
     if let Some(n) = &ind.external_note {
         let _ = writeln!(out, "{}: {n}", lang.pick("Catatan", "Note"));
     }
+    if let Some(o) = &ind.obligation {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Kewajiban baru", "New obligation"),
+            o.get(lang)
+        );
+    }
     if let Some(q) = &ind.question {
         let _ = writeln!(out, "\n{}: {q}", lang.pick("Pertanyaan", "Question"));
     }

@@ -264,9 +264,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     for n in &t.notes {
         let _ = writeln!(out, "{}: {}", lang.pick("Catatan", "Note"), n.get(lang));
     }
-    if let Some(ind) = fw.indicator(t.no) {
-        use rust_decimal::prelude::ToPrimitive;
-        let next = t.estimate.point.floor().to_u32().unwrap_or(0) + 1;
+    if let (Some(ind), Some(next)) = (fw.indicator(t.no), fw.next_level(t.estimate.point)) {
         if let Some(crit) = ind.level(next) {
             let indicative = ind.levels_indicative();
             let _ = writeln!(

@@ -19,6 +19,7 @@ pub mod draft;
 mod engine;
 pub mod explain;
 pub mod model;
+mod project;
 mod provenance;
 mod render;
 
@@ -27,6 +28,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 pub use model::*;
+pub use project::{class_help, project};
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
@@ -35,7 +37,7 @@ use crate::crosswalk::{Bounds, LoadedCrosswalk, load_crosswalks};
 use crate::data::{Data, DataFile};
 use crate::error::{Error, Result};
 use crate::graph::{MappingGraph, Pin};
-use crate::score::{ScoreOptions, UnitScore, score, score_values};
+use crate::score::{ScoreOptions, score};
 use crate::text::Text;
 use crate::tr;
 
@@ -165,6 +167,17 @@ impl<'a> Converter<'a> {
 
     /// Converts one assessment of the source framework.
     pub fn convert(&self, a: &Assessment) -> Result<Conversion> {
+        self.run(a, true)
+    }
+
+    /// Converts one assessment without provenance: values, ranges, classes,
+    /// face values and the projection, but no hops, sources, evidence,
+    /// justifications or notes. For summaries of many assessments.
+    pub fn convert_values(&self, a: &Assessment) -> Result<Conversion> {
+        self.run(a, false)
+    }
+
+    fn run(&self, a: &Assessment, keep: bool) -> Result<Conversion> {
         if a.framework != self.from.id {
             return Err(Error::usage(tr!(
                 "penilaian ini {} tetapi konversi disiapkan untuk {}",
@@ -195,7 +208,7 @@ impl<'a> Converter<'a> {
                 (l == h).then(|| l.name.clone())
             },
         };
-        let indicators = self.finish(nodes, a);
+        let indicators = self.finish(nodes, a, keep);
         let (projected_index, projected_aspects) = project(self.to, &indicators);
         Ok(Conversion {
             source,
@@ -208,7 +221,12 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn finish(&self, mut nodes: BTreeMap<u32, engine::Node>, a: &Assessment) -> Vec<TargetValue> {
+    fn finish(
+        &self,
+        mut nodes: BTreeMap<u32, engine::Node>,
+        a: &Assessment,
+        keep: bool,
+    ) -> Vec<TargetValue> {
         let fw = self.to;
         let b = Bounds::of(fw);
         let dp = if fw.scale.integer { 0 } else { 2 };
@@ -251,22 +269,7 @@ impl<'a> Converter<'a> {
                     match converted {
                         Some(v) => (Class::External, Some(v), Estimate::exact(v), Some(usage)),
                         None => {
-                            notes.push(if e.edges.is_some() {
-                                tr!(
-                                    "dinilai dari {} ({}); berikan --external {}=NILAI",
-                                    "scored from {} ({}); give --external {}=VALUE",
-                                    e.name,
-                                    e.owner,
-                                    e.key
-                                )
-                            } else {
-                                tr!(
-                                    "dinilai dari {} ({}); pita konversinya belum diketahui, isi nilainya langsung",
-                                    "scored from {} ({}); its conversion bands are unknown, enter the value directly",
-                                    e.name,
-                                    e.owner
-                                )
-                            });
+                            notes.push(external_note(e));
                             let point = est.map(|x| x.point).unwrap_or(b.min);
                             (
                                 Class::External,
@@ -304,6 +307,14 @@ impl<'a> Converter<'a> {
                     ),
                 },
             };
+            if !keep {
+                notes.clear();
+            }
+            let (sources, reuse, update) = if keep {
+                (node.sources, node.reuse, node.update)
+            } else {
+                (0, 0, 0)
+            };
             out.push(TargetValue {
                 id: fw.indicator_id(ind.no),
                 no: ind.no,
@@ -317,10 +328,10 @@ impl<'a> Converter<'a> {
                 face_value: node.face.map(round),
                 confidence: node.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
-                sources: provenance::sources(a, node.sources),
-                hops: node.hops,
-                evidence: provenance::evidence(a, node.reuse, node.update),
-                justifications: provenance::justifications(a, node.sources),
+                sources: provenance::sources(a, sources),
+                hops: if keep { node.hops } else { Vec::new() },
+                evidence: provenance::evidence(a, reuse, update),
+                justifications: provenance::justifications(a, sources),
                 external,
                 notes,
             });
@@ -334,94 +345,22 @@ pub fn convert(data: &Data, a: &Assessment, opts: &ConvertOptions) -> Result<Con
     Converter::new(data, &a.framework, opts)?.convert(a)
 }
 
-fn projected(
-    fw: &Framework,
-    u: &UnitScore,
-    p: Decimal,
-    name: (&str, &str),
-    no: u32,
-    weight: String,
-) -> Projected {
-    Projected {
-        no,
-        name: name.0.to_string(),
-        name_en: name.1.to_string(),
-        weight,
-        point: p,
-        low: u.low,
-        high: u.high,
-        predicate: fw.band(p, BandOn::Exact).name.clone(),
-        predicate_low: fw.band(u.low, BandOn::Exact).name.clone(),
-        predicate_high: fw.band(u.high, BandOn::Exact).name.clone(),
-    }
-}
-
-/// The projected index and aspects: point, low and high from the target
-/// values' estimates, by the target framework's own formula.
-pub fn project(fw: &Framework, targets: &[TargetValue]) -> (Projected, Vec<Projected>) {
-    let pick = |f: fn(&Estimate) -> Decimal| -> BTreeMap<String, Decimal> {
-        targets
-            .iter()
-            .map(|t| (t.no.to_string(), f(&t.estimate)))
-            .collect()
-    };
-    let points = score_values(fw, None, None, pick(|e| e.point), vec![], BandOn::Exact);
-    let lows = score_values(fw, None, None, pick(|e| e.low), vec![], BandOn::Exact);
-    let highs = score_values(fw, None, None, pick(|e| e.high), vec![], BandOn::Exact);
-    let range = |i: usize, p: &UnitScore| UnitScore {
-        low: lows.aspects[i].low,
-        high: highs.aspects[i].low,
-        ..p.clone()
-    };
-    let overall = UnitScore {
-        low: lows.overall.low,
-        high: highs.overall.low,
-        ..points.overall.clone()
-    };
-    let idx = projected(
-        fw,
-        &overall,
-        points.overall.low,
-        (&fw.title, &fw.title_en),
-        0,
-        "100".into(),
-    );
-    let aspects = points
-        .aspects
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            projected(
-                fw,
-                &range(i, a),
-                a.low,
-                (&a.name, &a.name_en),
-                a.no,
-                a.weight.to_string(),
-            )
-        })
-        .collect();
-    (idx, aspects)
-}
-
-/// Notes for people on what a class means.
-pub fn class_help(c: Class) -> Text {
-    match c {
-        Class::Carried => tr!(
-            "dibawa dari indikator yang sama (peta equal, keyakinan tinggi)",
-            "carried from the same indicator (equal map, high confidence)"
-        ),
-        Class::Derived => tr!(
-            "diturunkan dari indikator yang berkaitan; periksa terhadap kriteria baru",
-            "derived from related indicators; check against the new criteria"
-        ),
-        Class::Gap => tr!(
-            "tidak ada jawaban sumber: perlu dinilai dari awal",
-            "no source answer: to be assessed from scratch"
-        ),
-        Class::External => tr!(
-            "dinilai dari indeks instansi lain",
-            "scored from another agency's index"
-        ),
+/// What to do about an external index not given.
+fn external_note(e: &crate::catalog::ExternalIndex) -> Text {
+    if e.edges.is_some() {
+        tr!(
+            "dinilai dari {} ({}); berikan --external {}=NILAI",
+            "scored from {} ({}); give --external {}=VALUE",
+            e.name,
+            e.owner,
+            e.key
+        )
+    } else {
+        tr!(
+            "dinilai dari {} ({}); pita konversinya belum diketahui, isi nilainya langsung",
+            "scored from {} ({}); its conversion bands are unknown, enter the value directly",
+            e.name,
+            e.owner
+        )
     }
 }

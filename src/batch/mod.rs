@@ -1,0 +1,298 @@
+//! Batch mode: gap reports for many agencies at once, and a summary.
+//!
+//! Built to scale to every agency in the country and beyond: one
+//! [`Converter`] per source framework is prepared once (crosswalks loaded,
+//! path chosen) and shared by all files; files are converted in parallel
+//! (rayon) in chunks; of each conversion only a small summary row is kept,
+//! and the summary streams to disk ([`sink`]), so memory stays flat as the
+//! batch grows. One bad file is reported, listed in the summary and
+//! skipped; it never stops the batch.
+//!
+//! Exit codes (see [`Totals::exit_code`]): 0 when every file was read,
+//! 1 when some failed, 3 when none could be read.
+
+pub mod inputs;
+pub mod sink;
+pub mod summary;
+
+use std::collections::HashSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::catalog::Framework;
+use crate::convert::{ConvertOptions, Converter};
+use crate::data::Data;
+use crate::error::{Error, Kind, Result};
+use crate::output::OutputPolicy;
+use crate::report::{Format, Report};
+use crate::text::Lang;
+use crate::tr;
+use summary::{Done, Failed, Outcome, summarize};
+
+/// Files converted in parallel before their rows are written.
+const CHUNK: usize = 1024;
+
+/// What to do.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Files and folders.
+    pub inputs: Vec<PathBuf>,
+    /// The framework of files that do not say.
+    pub framework: Option<String>,
+    /// Target and path.
+    pub convert: ConvertOptions,
+    /// Output folder (created when missing).
+    pub out_dir: PathBuf,
+    /// Format of the agencies' reports.
+    pub format: Format,
+    /// Overwrite existing outputs.
+    pub force: bool,
+    /// Write only the summary.
+    pub summary_only: bool,
+    /// Language of reports and summary.
+    pub lang: Lang,
+}
+
+/// What happened, for the caller's progress display.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The batch starts with this many files.
+    Start(usize),
+    /// A file failed.
+    Failed(&'a Error),
+    /// This many more files are done.
+    Progress(usize),
+}
+
+/// The outcome of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    /// Files read or tried.
+    pub files: usize,
+    /// Files that failed.
+    pub failed: usize,
+}
+
+impl Totals {
+    /// 0 when every file was read, 1 (findings) when some failed, 3 (bad
+    /// input) when none could be read.
+    pub fn exit_code(&self) -> i32 {
+        if self.failed == 0 {
+            0
+        } else if self.failed < self.files {
+            Kind::Findings.exit_code()
+        } else {
+            Kind::Input.exit_code()
+        }
+    }
+}
+
+fn canonical(p: &Path) -> Option<PathBuf> {
+    p.canonicalize().ok()
+}
+
+/// Checks the output folder and the files the batch will write, before any
+/// work is done.
+fn prepare_output(opts: &BatchOptions, names: &[String]) -> Result<()> {
+    std::fs::create_dir_all(&opts.out_dir).map_err(|e| {
+        Error::output(
+            &opts.out_dir,
+            tr!(
+                "folder keluaran tidak dapat dibuat: {}",
+                "cannot create the output folder: {}",
+                e
+            ),
+        )
+    })?;
+    let out = canonical(&opts.out_dir);
+    if opts
+        .inputs
+        .iter()
+        .filter(|i| i.is_dir())
+        .any(|i| canonical(i) == out)
+    {
+        return Err(Error::usage(tr!(
+            "folder keluaran {} juga folder masukan",
+            "the output folder {} is also an input folder",
+            opts.out_dir.display()
+        ))
+        .with_hint(tr!(
+            "pilih folder keluaran lain dengan -o, misalnya -o laporan/",
+            "choose another output folder with -o, e.g. -o reports/"
+        )));
+    }
+    let policy = OutputPolicy {
+        force: opts.force,
+        inputs: vec![],
+    };
+    for f in sink::FILES {
+        policy.check(&opts.out_dir.join(f))?;
+    }
+    if opts.summary_only {
+        return Ok(());
+    }
+    // Inputs named one by one that sit in the output folder.
+    let inside: HashSet<PathBuf> = opts
+        .inputs
+        .iter()
+        .filter(|i| {
+            i.is_file() && canonical(i).and_then(|c| c.parent().map(Path::to_path_buf)) == out
+        })
+        .filter_map(|i| i.file_name().map(PathBuf::from))
+        .collect();
+    let ext = opts.format.extension();
+    for name in names {
+        let path = opts.out_dir.join(format!("{name}.{ext}"));
+        if inside.contains(Path::new(&format!("{name}.{ext}"))) {
+            return Err(crate::output::refuse_input(&path));
+        }
+        if path.exists() {
+            policy.check(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs a batch; `on` hears of progress and failures (on this thread).
+pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Result<Totals> {
+    let catalog = &data.catalog;
+    let to: &Framework = match &opts.convert.to {
+        Some(id) => catalog.require(id)?,
+        None => catalog
+            .newest()
+            .ok_or_else(|| Error::usage(tr!("tidak ada framework", "no frameworks")))?,
+    };
+    if let Some(f) = &opts.framework {
+        catalog.require(f)?;
+    }
+    let files = inputs::discover(&opts.inputs)?;
+    let names = if opts.summary_only {
+        vec![]
+    } else {
+        inputs::report_names(&files)
+    };
+    prepare_output(opts, &names)?;
+    let converters: Vec<OnceLock<Result<Converter, Error>>> =
+        catalog.frameworks.iter().map(|_| OnceLock::new()).collect();
+    let job = Job {
+        data,
+        opts,
+        to,
+        names: &names,
+        converters: &converters,
+    };
+    let mut sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
+    on(Event::Start(files.len()));
+    let indices: Vec<usize> = (0..files.len()).collect();
+    for chunk in indices.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|&i| job.process(i, &files[i]))
+            .collect();
+        for o in &outcomes {
+            if let Outcome::Failed(_, e) = o {
+                on(Event::Failed(e));
+            }
+        }
+        sink.push(&outcomes)?;
+        on(Event::Progress(chunk.len()));
+    }
+    let totals = Totals {
+        files: sink.files,
+        failed: sink.failed,
+    };
+    sink.finish(to)?;
+    Ok(totals)
+}
+
+/// What every file needs, shared by the worker threads.
+struct Job<'a> {
+    data: &'a Data,
+    opts: &'a BatchOptions,
+    to: &'a Framework,
+    names: &'a [String],
+    converters: &'a [OnceLock<Result<Converter<'a>, Error>>],
+}
+
+impl Job<'_> {
+    fn converter(&self, from: &str) -> Result<&Converter<'_>> {
+        let i = self
+            .data
+            .catalog
+            .frameworks
+            .iter()
+            .position(|f| f.id == from)
+            .ok_or_else(|| {
+                self.data.catalog.require(from).err().unwrap_or_else(|| {
+                    Error::usage(tr!(
+                        "framework {} tidak dikenal",
+                        "unknown framework {}",
+                        from
+                    ))
+                })
+            })?;
+        self.converters[i]
+            .get_or_init(|| Converter::new(self.data, from, &self.opts.convert))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn convert(&self, i: usize, path: &Path) -> Result<Done> {
+        let catalog = &self.data.catalog;
+        let a = crate::assessment::read(path, catalog, self.opts.framework.as_deref())?;
+        let converter = self.converter(&a.framework)?;
+        let conv = if self.opts.summary_only {
+            converter.convert_values(&a)?
+        } else {
+            converter.convert(&a)?
+        };
+        let report = match self.names.get(i) {
+            Some(name) if !self.opts.summary_only => {
+                let file = format!("{name}.{}", self.opts.format.extension());
+                let r = Report::build(&conv, catalog, self.opts.lang)?;
+                let bytes = crate::report::render(&r, self.opts.format, catalog)?;
+                crate::output::write_atomic(&self.opts.out_dir.join(&file), &bytes)?;
+                Some(file)
+            }
+            _ => None,
+        };
+        let from = catalog.require(&conv.source.framework)?;
+        Ok(summarize(
+            &conv,
+            from,
+            self.to,
+            self.opts.lang,
+            path.display().to_string(),
+            report,
+        ))
+    }
+
+    /// Converts file `i`; a failure (even a bug) becomes a failed entry.
+    fn process(&self, i: usize, path: &Path) -> Outcome {
+        let result = catch_unwind(AssertUnwindSafe(|| self.convert(i, path))).unwrap_or_else(|_| {
+            Err(Error::input(
+                path,
+                tr!(
+                    "galat internal saat membaca berkas ini (bug di spbe-pemdi; mohon laporkan)",
+                    "internal error while reading this file (a bug in spbe-pemdi; please report it)"
+                ),
+            ))
+        });
+        match result {
+            Ok(d) => Outcome::Done(Box::new(d)),
+            Err(e) => {
+                let e = if e.file.is_none() { e.in_file(path) } else { e };
+                Outcome::Failed(
+                    Failed {
+                        file: path.display().to_string(),
+                        message: e.render(self.opts.lang).trim_end().to_string(),
+                    },
+                    e,
+                )
+            }
+        }
+    }
+}

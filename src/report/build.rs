@@ -1,0 +1,319 @@
+//! Building the gap report from a conversion and the catalogs.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::catalog::{BandOn, Catalog, Framework, Indicator};
+use crate::convert::{Class, Conversion, Projected, TargetValue, class_help};
+use crate::crosswalk::Evidence as Policy;
+use crate::error::Result;
+use crate::report::model::*;
+use crate::report::stake::{self, Stake};
+use crate::score::score_values;
+use crate::text::{Lang, Text};
+use crate::tr;
+
+/// How many actions are the "three things to do first".
+pub const FIRST: usize = 3;
+
+impl Report {
+    /// The gap report of `conv`, in `lang`.
+    pub fn build(conv: &Conversion, catalog: &Catalog, lang: Lang) -> Result<Report> {
+        let from = catalog.require(&conv.source.framework)?;
+        let to = catalog.require(&conv.target)?;
+        let band = |fw: &Framework, v: Decimal| fw.band(v, BandOn::Exact).name(lang);
+        let s = &conv.source;
+        let last = LastYear {
+            framework: from.id.clone(),
+            title: from.title(lang).to_string(),
+            year: s.year,
+            answered: s.answered,
+            total: s.total,
+            index: s.index,
+            low: s.low,
+            high: s.high,
+            predicate_low: band(from, s.low),
+            predicate_high: band(from, s.high),
+        };
+        let scored = |p: &Projected| Scored {
+            point: p.point,
+            low: p.low,
+            high: p.high,
+            predicate: band(to, p.point),
+            predicate_low: band(to, p.low),
+            predicate_high: band(to, p.high),
+        };
+        let face = face_scores(to, conv);
+        let aspects = conv
+            .projected_aspects
+            .iter()
+            .map(|p| {
+                let f = face.1.get(&p.no).copied().unwrap_or(to.scale.min);
+                AspectRow {
+                    no: p.no,
+                    name: lang.pick(&p.name, &p.name_en).to_string(),
+                    weight: to
+                        .aspect(p.no)
+                        .map(|a| a.weight.value())
+                        .unwrap_or_default(),
+                    projected: scored(p),
+                    face: f,
+                    face_predicate: band(to, f),
+                }
+            })
+            .collect();
+        let mut indicators: Vec<IndicatorRow> = stake::ranked(to, &conv.indicators)
+            .into_iter()
+            .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
+            .collect();
+        for (i, r) in indicators.iter_mut().enumerate() {
+            r.rank = i + 1;
+        }
+        let actions = indicators
+            .iter()
+            .filter(|r| r.stake.next_level.is_some())
+            .enumerate()
+            .map(|(i, r)| Action {
+                rank: i + 1,
+                first: i < FIRST,
+                no: r.no,
+                name: r.name.clone(),
+                text: action(r).get(lang).to_string(),
+                gain: r.stake.next,
+                gain_max: r.stake.max,
+            })
+            .collect();
+        let mut by_no: Vec<&IndicatorRow> = indicators.iter().collect();
+        by_no.sort_by_key(|r| r.no);
+        let obligations = by_no
+            .iter()
+            .filter_map(|r| {
+                Some(Obligation {
+                    no: r.no,
+                    name: r.name.clone(),
+                    text: r.obligation.clone()?,
+                    class_label: r.class_label.clone(),
+                    point: r.estimate.point,
+                })
+            })
+            .collect();
+        let ask_external = by_no
+            .iter()
+            .filter_map(|r| {
+                let e = r.external.as_ref().filter(|e| e.index_value.is_none())?;
+                Some(ExternalAsk {
+                    no: r.no,
+                    name: r.name.clone(),
+                    key: e.key.clone(),
+                    index: e.name.clone(),
+                    owner: e.owner.clone(),
+                    text: ask(e).get(lang).to_string(),
+                })
+            })
+            .collect();
+        let classes = conv
+            .counts()
+            .iter()
+            .map(|(c, n)| ClassCount {
+                class: *c,
+                label: c.describe(lang).to_string(),
+                help: class_help(*c).get(lang).to_string(),
+                count: *n,
+            })
+            .collect();
+        Ok(Report {
+            lang,
+            agency: s.agency.clone(),
+            last,
+            target: TargetInfo {
+                id: to.id.clone(),
+                title: to.title(lang).to_string(),
+                scale_max: to.scale.max,
+            },
+            projected: scored(&conv.projected_index),
+            face_index: face.0,
+            aspects,
+            indicators,
+            actions,
+            obligations,
+            ask_external,
+            classes,
+            path: conv.path.clone(),
+            stamp: conv.stamp.clone(),
+        })
+    }
+
+    /// The indicator numbered `no`.
+    pub fn indicator(&self, no: u32) -> Option<&IndicatorRow> {
+        self.indicators.iter().find(|r| r.no == no)
+    }
+}
+
+/// Last year's levels at face value (missing: the scale's floor), scored by
+/// the target framework's formula: the index and each aspect.
+fn face_scores(fw: &Framework, conv: &Conversion) -> (Decimal, BTreeMap<u32, Decimal>) {
+    let values = conv
+        .indicators
+        .iter()
+        .map(|t| (t.no.to_string(), t.face_value.unwrap_or(fw.scale.min)))
+        .collect();
+    let s = score_values(fw, None, None, values, vec![], BandOn::Exact);
+    let aspects = s.aspects.iter().map(|a| (a.no, a.low)).collect();
+    (s.overall.low, aspects)
+}
+
+fn is_web(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("https://") || u.starts_with("http://")
+}
+
+fn evidence(t: &TargetValue, policy: Policy) -> Vec<EvidenceRow> {
+    t.evidence
+        .iter()
+        .filter(|e| e.policy == policy)
+        .map(|e| EvidenceRow {
+            from: e.from.clone(),
+            name: e.name.clone(),
+            url: e.url.clone(),
+            link: e.url.clone().filter(|u| is_web(u)),
+        })
+        .collect()
+}
+
+/// New evidence to prepare: one item per clause of the next level's
+/// criteria (split on `;`). Read from the criteria text, never invented.
+fn prepare(next: Option<&NextLevel>) -> Vec<String> {
+    let Some(crit) = next.and_then(|n| n.criteria.as_deref()) else {
+        return vec![];
+    };
+    crit.split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, st: Stake, lang: Lang) -> IndicatorRow {
+    let weight = ind.weight.value();
+    let next = st.next_level.map(|level| NextLevel {
+        level,
+        criteria: ind.level(level).map(|c| c.get(lang).to_string()),
+        indicative: ind.levels_indicative(),
+    });
+    let external = ind
+        .external
+        .as_deref()
+        .and_then(|k| fw.external_index(k))
+        .map(|e| ExternalRow {
+            key: e.key.clone(),
+            name: e.name.clone(),
+            owner: e.owner.clone(),
+            index_value: t.external.as_ref().and_then(|u| u.index_value),
+            bands_known: e.edges.is_some(),
+        });
+    IndicatorRow {
+        rank: 0,
+        no: t.no,
+        id: t.id.clone(),
+        name: ind.name(lang).to_string(),
+        aspect: t.aspect,
+        weight,
+        class: t.class,
+        class_label: t.class.describe(lang).to_string(),
+        value: t.value,
+        estimate: t.estimate,
+        face_value: t.face_value,
+        confidence: t.confidence.map(|c| c.describe().get(lang).to_string()),
+        stake: st,
+        prepare: prepare(next.as_ref()),
+        next,
+        reuse: evidence(t, Policy::Reuse),
+        update: evidence(t, Policy::Update),
+        justifications: t.justifications.clone(),
+        sources: t.sources.clone(),
+        obligation: ind.obligation.as_ref().map(|o| o.get(lang).to_string()),
+        external,
+        notes: t.notes.iter().map(|n| n.get(lang).to_string()).collect(),
+    }
+}
+
+/// The next level and its criteria, as a phrase.
+fn level_phrase(r: &IndicatorRow) -> Text {
+    let Some(n) = &r.next else {
+        return tr!("sudah di puncak skala", "already at the top of the scale");
+    };
+    let flag = if n.indicative {
+        tr!(" (indikatif)", " (indicative)")
+    } else {
+        Text::same("")
+    };
+    match &n.criteria {
+        Some(c) => Text::new(
+            format!("tingkat {}{}: {c}", n.level, flag.id),
+            format!("level {}{}: {c}", n.level, flag.get(Lang::En)),
+        ),
+        None => tr!(
+            "tingkat {} (kriteria tidak ada di katalog; lihat pedoman resmi)",
+            "level {} (criteria not in the catalog; see the official guide)",
+            n.level
+        ),
+    }
+}
+
+fn ask(e: &ExternalRow) -> Text {
+    if e.bands_known {
+        tr!(
+            "Minta hasil {0} kepada {1}, lalu jalankan lagi dengan --external {2}=NILAI",
+            "Ask {1} for the {0} result, then run again with --external {2}=VALUE",
+            e.name,
+            e.owner,
+            e.key
+        )
+    } else {
+        tr!(
+            "Minta hasil {0} kepada {1}; pita konversinya belum diketahui, jadi isi nilai indikatornya (1-5) langsung di lembar kerja",
+            "Ask {1} for the {0} result; its conversion bands are unknown, so enter the indicator value (1-5) directly in the worksheet",
+            e.name,
+            e.owner
+        )
+    }
+}
+
+/// What to do for one indicator.
+fn action(r: &IndicatorRow) -> Text {
+    let level = level_phrase(r);
+    let base = match (&r.external, r.class) {
+        (Some(e), _) if e.index_value.is_none() => ask(e),
+        (Some(e), _) => Text::new(
+            format!("Naikkan {} ({}) ke {}", e.name, e.owner, level.id),
+            format!("Raise {} ({}) to {}", e.name, e.owner, level.get(Lang::En)),
+        ),
+        (None, Class::Gap) => Text::new(
+            format!("Nilai dari awal dan penuhi {}", level.id),
+            format!("Assess from scratch and meet {}", level.get(Lang::En)),
+        ),
+        (None, _) => Text::new(
+            format!("Penuhi {}", level.id),
+            format!("Meet {}", level.get(Lang::En)),
+        ),
+    };
+    let (reuse, update) = (r.reuse.len(), r.update.len());
+    let mut id = Vec::new();
+    let mut en = Vec::new();
+    if reuse > 0 {
+        id.push(format!("pakai ulang {reuse}"));
+        en.push(format!("reuse {reuse}"));
+    }
+    if update > 0 {
+        id.push(format!("perbarui {update}"));
+        en.push(format!("update {update}"));
+    }
+    if id.is_empty() {
+        return base;
+    }
+    Text::new(
+        format!("{}; data dukung lama: {}", base.id, id.join(", ")),
+        format!("{}; old evidence: {}", base.get(Lang::En), en.join(", ")),
+    )
+}

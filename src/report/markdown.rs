@@ -1,0 +1,356 @@
+//! The gap report as Markdown. Every text from the user's files and the
+//! catalogs is escaped: it shows as written and never becomes markup.
+
+use std::fmt::Write as _;
+
+use crate::decimal::{exact, localize, show_gain, show2};
+use crate::report::labels::label;
+use crate::report::model::{EvidenceRow, IndicatorRow, Report, Scored};
+use crate::text::Lang;
+
+/// Escapes text for Markdown: ASCII punctuation that could start markup is
+/// backslash-escaped and line breaks become spaces.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn range(s: &Scored, lang: Lang) -> String {
+    format!("{}–{}", show2(s.low, lang), show2(s.high, lang))
+}
+
+fn preds(low: &str, high: &str) -> String {
+    if low == high {
+        low.to_string()
+    } else {
+        format!("{low}–{high}")
+    }
+}
+
+fn gain(d: rust_decimal::Decimal, lang: Lang) -> String {
+    show_gain(d, 3, lang)
+}
+
+fn header(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let l = |k| label(k, lang);
+    let agency = r.agency.as_deref().map(esc);
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        l("title"),
+        agency.unwrap_or_else(|| l("agency_unknown").to_string())
+    );
+    let last = &r.last;
+    let year = last.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}{year} → {}: {} · {}: {}\n",
+        last.framework,
+        r.target.id,
+        esc(&r.target.title),
+        l("path"),
+        r.path.join(" → ")
+    );
+    let _ = writeln!(out, "## {}\n", l("summary"));
+    let _ = writeln!(
+        out,
+        "| | {} | {} |\n|---|---:|---|",
+        l("value"),
+        l("predicate")
+    );
+    let last_value = match last.index {
+        Some(i) => show2(i, lang),
+        None => format!(
+            "{}–{} ({} {} {} {})",
+            show2(last.low, lang),
+            show2(last.high, lang),
+            l("answered"),
+            last.answered,
+            l("of"),
+            last.total
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "| {} ({}{}) | {last_value} | {} |",
+        l("last_index"),
+        last.framework,
+        last.year.map(|y| format!(", {y}")).unwrap_or_default(),
+        esc(&preds(&last.predicate_low, &last.predicate_high))
+    );
+    let p = &r.projected;
+    let _ = writeln!(
+        out,
+        "| {} ({}) | {} ({} {}) | {} |",
+        l("projected_index"),
+        r.target.id,
+        show2(p.point, lang),
+        l("honest_range"),
+        range(p, lang),
+        esc(&p.predicate)
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | |\n",
+        l("face_index"),
+        show2(r.face_index, lang)
+    );
+}
+
+fn actions(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let l = |k| label(k, lang);
+    let _ = writeln!(out, "## {}\n", l("first_three"));
+    if r.actions.is_empty() {
+        let _ = writeln!(out, "{}\n", l("no_actions"));
+        return;
+    }
+    for a in r.actions.iter().filter(|a| a.first) {
+        let _ = writeln!(
+            out,
+            "{}. **{} {}**: {} ({} {})",
+            a.rank,
+            a.no,
+            esc(&a.name),
+            esc(&a.text),
+            gain(a.gain, lang),
+            l("points")
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", l("actions"));
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} | {} |\n|---:|---|---|---:|---:|",
+        l("indicator"),
+        l("action"),
+        l("gain"),
+        l("gain_max")
+    );
+    for a in &r.actions {
+        let _ = writeln!(
+            out,
+            "| {} | {} {} | {} | {} | {} |",
+            a.rank,
+            a.no,
+            esc(&a.name),
+            esc(&a.text),
+            gain(a.gain, lang),
+            gain(a.gain_max, lang)
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn obligations(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let l = |k| label(k, lang);
+    let _ = writeln!(out, "## {}\n", l("obligations"));
+    if r.obligations.is_empty() {
+        let _ = writeln!(out, "{}\n", l("no_obligations"));
+    }
+    for o in &r.obligations {
+        let _ = writeln!(
+            out,
+            "- **{} {}** ({}, {} {}): {}",
+            o.no,
+            esc(&o.name),
+            esc(&o.class_label),
+            l("projected").to_lowercase(),
+            show2(o.point, lang),
+            esc(&o.text)
+        );
+    }
+    let _ = writeln!(out);
+    if !r.ask_external.is_empty() {
+        let _ = writeln!(out, "## {}\n", l("ask_external"));
+        for e in &r.ask_external {
+            let _ = writeln!(out, "- **{} {}**: {}", e.no, esc(&e.name), esc(&e.text));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn aspects(out: &mut String, r: &Report) {
+    let lang = r.lang;
+    let l = |k| label(k, lang);
+    let _ = writeln!(out, "## {}\n", l("aspects"));
+    let _ = writeln!(
+        out,
+        "| No | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---:|---:|---|---|",
+        l("aspect"),
+        l("weight"),
+        l("face"),
+        l("projected"),
+        l("range"),
+        l("predicate")
+    );
+    for a in &r.aspects {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}% | {} | {} | {} | {} |",
+            a.no,
+            esc(&a.name),
+            localize(&exact(a.weight), lang),
+            show2(a.face, lang),
+            show2(a.projected.point, lang),
+            range(&a.projected, lang),
+            esc(&a.projected.predicate)
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn evidence_list(out: &mut String, title: &str, items: &[EvidenceRow]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "- {title}:");
+    for e in items {
+        let url = match &e.url {
+            Some(u) if *u != e.name => format!(" ({})", esc(u)),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "  - {}{url} \\[{}\\]", esc(&e.name), e.from);
+    }
+}
+
+fn indicator(out: &mut String, t: &IndicatorRow, lang: Lang) {
+    let l = |k| label(k, lang);
+    let _ = writeln!(out, "### {}. {} {}\n", t.rank, t.id, esc(&t.name));
+    let _ = writeln!(
+        out,
+        "- {}: {} · {} {} ({} {}–{}) · {} {}%{}",
+        l("class"),
+        esc(&t.class_label),
+        l("projected").to_lowercase(),
+        show2(t.estimate.point, lang),
+        l("range"),
+        show2(t.estimate.low, lang),
+        show2(t.estimate.high, lang),
+        l("weight").to_lowercase(),
+        localize(&exact(t.weight), lang),
+        t.confidence
+            .as_ref()
+            .map(|c| format!(" · {} {}", l("confidence").to_lowercase(), esc(c)))
+            .unwrap_or_default()
+    );
+    match &t.next {
+        Some(n) => {
+            let _ = writeln!(
+                out,
+                "- {}: {} · {}: {}",
+                l("gain"),
+                gain(t.stake.next, lang),
+                l("gain_max"),
+                gain(t.stake.max, lang)
+            );
+            let flag = if n.indicative {
+                format!(", {}", l("indicative"))
+            } else {
+                String::new()
+            };
+            let crit = n
+                .criteria
+                .as_deref()
+                .map(esc)
+                .unwrap_or_else(|| l("no_criteria").to_string());
+            let _ = writeln!(
+                out,
+                "- {} ({} {}{flag}): {crit}",
+                l("next_requires"),
+                l("level").to_lowercase(),
+                n.level
+            );
+        }
+        None => {
+            let _ = writeln!(out, "- {}", l("at_top"));
+        }
+    }
+    if let Some(o) = &t.obligation {
+        let _ = writeln!(out, "- **{}**: {}", l("obligations"), esc(o));
+    }
+    if let Some(e) = &t.external {
+        let v = e
+            .index_value
+            .map(|v| localize(&exact(v), lang))
+            .unwrap_or_else(|| l("not_given").to_string());
+        let _ = writeln!(
+            out,
+            "- {}: {} ({}) `{}` = {v}",
+            l("external_index"),
+            esc(&e.name),
+            esc(&e.owner),
+            e.key
+        );
+    }
+    if !t.prepare.is_empty() {
+        let _ = writeln!(out, "- {} ({}):", l("prepare"), l("prepare_note"));
+        for p in &t.prepare {
+            let _ = writeln!(out, "  - {}", esc(p));
+        }
+    }
+    evidence_list(out, l("reuse"), &t.reuse);
+    evidence_list(out, l("update"), &t.update);
+    if !t.justifications.is_empty() {
+        let _ = writeln!(out, "- {}:", l("justifications"));
+        for j in &t.justifications {
+            let _ = writeln!(out, "  - \\[{}\\] {}", j.from, esc(&j.text));
+        }
+    }
+    if !t.sources.is_empty() {
+        let s: Vec<String> = t
+            .sources
+            .iter()
+            .map(|s| format!("{}={}", s.id, localize(&exact(s.value), lang)))
+            .collect();
+        let _ = writeln!(out, "- {}: {}", l("sources"), s.join(", "));
+    }
+    for n in &t.notes {
+        let _ = writeln!(out, "- {}: {}", l("notes"), esc(n));
+    }
+    let _ = writeln!(out);
+}
+
+/// Renders the report as Markdown.
+pub fn render(r: &Report) -> String {
+    let lang = r.lang;
+    let l = |k| label(k, lang);
+    let mut out = String::new();
+    header(&mut out, r);
+    actions(&mut out, r);
+    obligations(&mut out, r);
+    aspects(&mut out, r);
+    let _ = writeln!(out, "## {}\n", l("details"));
+    for t in &r.indicators {
+        indicator(&mut out, t, lang);
+    }
+    let _ = writeln!(out, "## {}\n", l("about"));
+    for k in ["about_stake", "about_projection", "about_face"] {
+        let _ = writeln!(out, "- {}", l(k));
+    }
+    for c in &r.classes {
+        let _ = writeln!(out, "- {} ({}): {}", esc(&c.label), c.count, esc(&c.help));
+    }
+    let _ = writeln!(
+        out,
+        "- {}: {} · {}: {} · {}",
+        l("tool"),
+        r.stamp.tool,
+        l("data"),
+        esc(&r.stamp.data),
+        r.stamp.hash
+    );
+    out
+}

@@ -1,0 +1,79 @@
+//! Index points at stake: how much one indicator could still add to the
+//! index.
+//!
+//! For a target indicator with projected point `p` and weight `w` (percent
+//! of the index), on a scale topping out at `max`:
+//! - the next level `n` is the next whole level above `p` (1,6 → 2; 2 → 3);
+//! - `next` = w/100 × (n − p): the index gain if the indicator reached `n`;
+//! - `max` = w/100 × (max − p): the index gain if it reached the top.
+//!
+//! Indicators are ordered by `next` (largest first), then `max`, then
+//! number: the top of the list is what the next step buys most. All values
+//! are exact decimals.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::catalog::Framework;
+use crate::convert::TargetValue;
+
+/// What one indicator could add to the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stake {
+    /// The next whole level above the projected point (`None` at the top).
+    pub next_level: Option<u32>,
+    /// Index points gained by reaching the next level.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub next: Decimal,
+    /// Index points gained by reaching the top of the scale.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub max: Decimal,
+}
+
+/// The stake of an indicator of `fw` with `weight` (percent) at `point`.
+pub fn stake(fw: &Framework, weight: Decimal, point: Decimal) -> Stake {
+    let hundred = Decimal::ONE_HUNDRED;
+    let gain = |to: Decimal| {
+        (to - point)
+            .max(Decimal::ZERO)
+            .checked_mul(weight)
+            .map(|x| (x / hundred).normalize())
+            .unwrap_or(Decimal::ZERO)
+    };
+    let next_level = fw.next_level(point);
+    Stake {
+        next_level,
+        next: next_level
+            .map(|n| gain(Decimal::from(n)))
+            .unwrap_or_default(),
+        max: gain(fw.scale.max),
+    }
+}
+
+/// The report order: the largest `next` first, then the largest `max`,
+/// then the lower indicator number.
+pub fn order(a: (&Stake, u32), b: (&Stake, u32)) -> Ordering {
+    b.0.next
+        .cmp(&a.0.next)
+        .then_with(|| b.0.max.cmp(&a.0.max))
+        .then_with(|| a.1.cmp(&b.1))
+}
+
+/// The target values with their stakes, in report order (most at stake
+/// first).
+pub fn ranked<'a>(fw: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetValue, Stake)> {
+    let mut v: Vec<(&TargetValue, Stake)> = targets
+        .iter()
+        .map(|t| {
+            let weight = fw
+                .indicator(t.no)
+                .map(|i| i.weight.value())
+                .unwrap_or_default();
+            (t, stake(fw, weight, t.estimate.point))
+        })
+        .collect();
+    v.sort_by(|a, b| order((&a.1, a.0.no), (&b.1, b.0.no)));
+    v
+}

@@ -1,0 +1,199 @@
+//! Batch mode: one report per agency and a summary (CSV, XLSX, HTML); a
+//! broken file is reported, listed and skipped; exit codes; the same bytes
+//! for the same inputs.
+
+use std::path::Path;
+
+use crate::util::{fixture, run_in};
+
+/// A folder `in/` holding copies of some fixtures and one broken file.
+fn inputs(dir: &Path, broken: bool) {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for f in [
+        "aceh-tengah-spbe-2025.json",
+        "kabupaten-contoh-spbe-2024.csv",
+        "kabupaten-contoh-spbe-2024.xlsx",
+        "kota-contoh-spbe-2019.csv",
+        "kabupaten-contoh-pemdi-2025.json",
+    ] {
+        std::fs::copy(fixture(f), input.join(f)).unwrap();
+    }
+    std::fs::write(input.join("catatan.txt"), "not an input").unwrap();
+    if broken {
+        std::fs::copy(fixture("bad/truncated.json"), input.join("rusak.json")).unwrap();
+    }
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn a_broken_file_is_listed_and_the_rest_succeed() {
+    let tmp = tempfile::tempdir().unwrap();
+    inputs(tmp.path(), true);
+    let r = run_in(
+        tmp.path(),
+        &["batch", "in", "-o", "out", "--format", "html"],
+    );
+    assert_eq!(r.code, 1, "some failed: {}", r.stderr);
+    assert!(r.stderr.contains("in/rusak.json"), "{}", r.stderr);
+    assert!(r.stdout.contains("5 dari 6"), "{}", r.stdout);
+    let out = tmp.path().join("out");
+    for name in [
+        "aceh-tengah-spbe-2025.html",
+        "kabupaten-contoh-spbe-2024-csv.html",
+        "kabupaten-contoh-spbe-2024-xlsx.html",
+        "kota-contoh-spbe-2019.html",
+        "kabupaten-contoh-pemdi-2025.html",
+    ] {
+        let html = read(&out.join(name));
+        assert!(html.starts_with("<!DOCTYPE html>"), "{name}");
+    }
+    assert!(!out.join("rusak.html").exists());
+    insta::assert_snapshot!("batch_summary_csv", read(&out.join("summary.csv")));
+    insta::assert_snapshot!(
+        "batch_summary_indicators_csv",
+        read(&out.join("summary-indicators.csv"))
+    );
+    let html = read(&out.join("summary.html"));
+    assert!(html.contains("<html lang=\"id\">"));
+    assert!(html.contains("Gagal dibaca (1)") && html.contains("rusak.json"));
+    assert!(html.contains("href=\"aceh-tengah-spbe-2025.html\""));
+    assert!(!html.contains("<!--spbe-pemdi:"), "markers are replaced");
+    // The workbook: agencies (one row per input) and weakest indicators.
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(out.join("summary.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["Instansi", "Indikator terlemah"]);
+    let agencies = wb.worksheet_range("Instansi").unwrap();
+    assert_eq!(agencies.height(), 1 + 6);
+    let weakest = wb.worksheet_range("Indikator terlemah").unwrap();
+    assert_eq!(weakest.height(), 1 + 20);
+}
+
+#[test]
+fn exit_codes_and_summary_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    inputs(tmp.path(), false);
+    let r = run_in(tmp.path(), &["batch", "in", "-o", "out", "--summary-only"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(tmp.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "summary-indicators.csv",
+            "summary.csv",
+            "summary.html",
+            "summary.xlsx"
+        ]
+    );
+    // Again without --force: nothing is overwritten.
+    let before = std::fs::read(tmp.path().join("out/summary.csv")).unwrap();
+    let r = run_in(tmp.path(), &["batch", "in", "-o", "out", "--summary-only"]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("--force"));
+    assert_eq!(
+        std::fs::read(tmp.path().join("out/summary.csv")).unwrap(),
+        before
+    );
+    let r = run_in(
+        tmp.path(),
+        &["batch", "in", "-o", "out", "--summary-only", "--force"],
+    );
+    assert_eq!(r.code, 0);
+    // The output folder may not be an input folder.
+    let r = run_in(tmp.path(), &["batch", "in", "-o", "in"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    // Nothing readable: exit 3, the failures listed.
+    let bad = tmp.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::copy(fixture("bad/truncated.json"), bad.join("a.json")).unwrap();
+    std::fs::copy(fixture("bad/empty.csv"), bad.join("b.csv")).unwrap();
+    let r = run_in(
+        tmp.path(),
+        &["batch", "bad", "-o", "out-bad", "--lang", "en"],
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(read(&tmp.path().join("out-bad/summary.csv")).contains("failed"));
+    // No input files at all: exit 3.
+    std::fs::create_dir_all(tmp.path().join("empty")).unwrap();
+    let r = run_in(tmp.path(), &["batch", "empty", "-o", "out-empty"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+}
+
+#[test]
+fn same_inputs_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    inputs(tmp.path(), true);
+    for out in ["a", "b"] {
+        let r = run_in(tmp.path(), &["batch", "in", "-o", out, "--format", "xlsx"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+    }
+    for f in [
+        "summary.csv",
+        "summary-indicators.csv",
+        "summary.xlsx",
+        "summary.html",
+        "aceh-tengah-spbe-2025.xlsx",
+    ] {
+        let a = std::fs::read(tmp.path().join("a").join(f)).unwrap();
+        let b = std::fs::read(tmp.path().join("b").join(f)).unwrap();
+        assert!(a == b, "{f} differs");
+    }
+}
+
+#[test]
+fn report_names_stay_apart() {
+    use spbe_pemdi::batch::inputs::report_names;
+    use std::path::PathBuf;
+    let files: Vec<PathBuf> = [
+        "x/a.json",
+        "x/a.csv",
+        "y/a.json",
+        "x/b.json",
+        "x/a-json.csv",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    assert_eq!(
+        report_names(&files),
+        ["a-json", "a-csv", "a-json-2", "b", "a-json-3"]
+    );
+}
+
+#[test]
+fn values_only_conversion_matches_the_full_one() {
+    use spbe_pemdi::convert::{ConvertOptions, Converter};
+    let data = crate::util::data();
+    for f in [
+        "aceh-tengah-spbe-2025.json",
+        "kabupaten-contoh-spbe-2024.xlsx",
+        "kota-contoh-spbe-2019.csv",
+        "kabupaten-contoh-pemdi-2025.json",
+        "xss-spbe-2024.csv",
+    ] {
+        let a = spbe_pemdi::assessment::read(&fixture(f), &data.catalog, None).unwrap();
+        let c = Converter::new(&data, &a.framework, &ConvertOptions::default()).unwrap();
+        let full = c.convert(&a).unwrap();
+        let lean = c.convert_values(&a).unwrap();
+        assert_eq!(full.indicators.len(), lean.indicators.len());
+        for (x, y) in full.indicators.iter().zip(&lean.indicators) {
+            assert_eq!(
+                (x.class, x.value, x.estimate, x.face_value, x.confidence),
+                (y.class, y.value, y.estimate, y.face_value, y.confidence),
+                "{f} {}",
+                x.id
+            );
+            assert!(y.hops.is_empty() && y.sources.is_empty() && y.evidence.is_empty());
+        }
+        let (p, q) = (&full.projected_index, &lean.projected_index);
+        assert_eq!((p.point, p.low, p.high), (q.point, q.low, q.high), "{f}");
+        assert_eq!(full.source.low, lean.source.low);
+    }
+}
