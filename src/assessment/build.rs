@@ -108,7 +108,9 @@ pub fn build(
     rows: Vec<RawAnswer<'_>>,
 ) -> Result<Assessment> {
     let resolver = Resolver::new(fw);
-    let mut answers: BTreeMap<String, (Answer, Option<Place>)> = BTreeMap::new();
+    let plan = fw.plan();
+    // One slot per scored row of the plan, so answers come out in catalog order.
+    let mut answers: Vec<Option<(Answer, Option<Place>)>> = vec![None; plan.items.len()];
     let mut external: BTreeMap<String, DecValue> = BTreeMap::new();
     let mut ext_places: BTreeMap<String, Option<Place>> = BTreeMap::new();
     let mut rows = rows;
@@ -147,9 +149,10 @@ pub fn build(
             continue; // not answered: partial assessments are valid
         };
         match target {
-            Target::Item(key) => {
+            Target::Item(row) => {
                 let v = parse_value(fw, value).map_err(|m| value_error(file, &raw, m, fw))?;
-                if let Some((_, first)) = answers.get(&key) {
+                let key = &plan.items[row].key;
+                if let Some((_, first)) = &answers[row] {
                     let (at_id, at_en) = first_place(first.as_ref());
                     let mut e = Error::input(
                         file,
@@ -169,7 +172,7 @@ pub fn build(
                     return Err(e);
                 }
                 let answer = Answer {
-                    indicator: format!("{}:{key}", fw.id),
+                    indicator: plan.ids[row].clone(),
                     value: v,
                     justification: raw
                         .justification
@@ -185,7 +188,7 @@ pub fn build(
                         .filter(|s| !s.is_empty() && !matches!(*s, "person" | "orang"))
                         .map(str::to_string),
                 };
-                answers.insert(key, (answer, raw.indicator_place.clone()));
+                answers[row] = Some((answer, raw.indicator_place));
             }
             Target::External(key) => {
                 let d = crate::decimal::parse(value).ok_or_else(|| {
@@ -242,12 +245,7 @@ pub fn build(
             }
         }
     }
-    let mut ordered = Vec::with_capacity(answers.len());
-    for it in &fw.plan().items {
-        if let Some((a, _)) = answers.remove(&it.key) {
-            ordered.push(a);
-        }
-    }
+    let ordered = answers.into_iter().flatten().map(|(a, _)| a).collect();
     Ok(Assessment {
         framework: fw.id.clone(),
         agency: meta.agency,

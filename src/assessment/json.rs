@@ -57,8 +57,17 @@ fn type_error(file: &str, text: &str, field: &str, place: Option<Place>, want: T
     e
 }
 
-/// Reads metadata and answers from JSON text.
-pub fn read<'t>(file: &str, text: &'t str) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
+/// Reads metadata and answers from JSON text. Without `places`, answers
+/// carry no place or snippet (finding them is most of the work on a valid
+/// file): read again with `places` to report an error in an answer.
+pub fn read<'t>(file: &str, text: &'t str, places: bool) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
+    match read_with(file, text, places) {
+        Err(_) if !places => read_with(file, text, true),
+        r => r,
+    }
+}
+
+fn read_with<'t>(file: &str, text: &'t str, places: bool) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| crate::json::error(file, text, &e))?;
     let Value::Object(obj) = &root else {
@@ -132,15 +141,21 @@ pub fn read<'t>(file: &str, text: &'t str) -> Result<(Meta, Vec<RawAnswer<'t>>)>
     let mut rows = Vec::new();
     match (obj.get("answers"), obj.get("levels")) {
         (Some(Value::Array(items)), _) => {
-            let places = places_of(text, "\"indicator\"");
-            let lines = LineIndex::new(text);
+            let (places, lines) = if places {
+                (places_of(text, "\"indicator\""), Some(LineIndex::new(text)))
+            } else {
+                (Vec::new(), None)
+            };
             for (i, item) in items.iter().enumerate() {
-                let place = places
-                    .get(i)
-                    .cloned()
-                    .or_else(|| place_of(text, "\"answers\"", 0));
-                let snippet = match &place {
-                    Some(Place::Line { line, .. }) => Some(lines.line(text, *line)),
+                let place = match &lines {
+                    Some(_) => places
+                        .get(i)
+                        .cloned()
+                        .or_else(|| place_of(text, "\"answers\"", 0)),
+                    None => None,
+                };
+                let snippet = match (&place, &lines) {
+                    (Some(Place::Line { line, .. }), Some(lines)) => Some(lines.line(text, *line)),
                     _ => None,
                 };
                 let Value::Object(a) = item else {
@@ -269,7 +284,9 @@ pub fn read<'t>(file: &str, text: &'t str) -> Result<(Meta, Vec<RawAnswer<'t>>)>
         }
         (None, Some(Value::Object(levels))) => {
             for (k, v) in levels {
-                let place = place_of(text, &format!("\"{k}\""), 0);
+                let place = places
+                    .then(|| place_of(text, &format!("\"{k}\""), 0))
+                    .flatten();
                 let value = scalar(v).ok_or_else(|| {
                     type_error(
                         file,

@@ -129,7 +129,14 @@ pub fn read_bytes(
         Form::Spreadsheet => (String::new(), bytes),
     };
     let (meta, rows) = match form {
-        Form::Json => json::read(label, &text)?,
+        Form::Json => {
+            // Answers' places are found only when an error needs them.
+            let quick = json::read(label, &text, false)?;
+            match assemble(label, catalog, framework, quick) {
+                Ok(a) => return Ok(a),
+                Err(_) => json::read(label, &text, true)?,
+            }
+        }
         Form::Csv => table::read_rows(label, &csv::rows(label, &text)?)?,
         Form::Spreadsheet => {
             let sheets = xlsx::sheets(label, bytes)?;
@@ -158,6 +165,16 @@ pub fn read_bytes(
             }
         }
     };
+    assemble(label, catalog, framework, (meta, rows))
+}
+
+/// Picks the framework and builds the assessment from what a reader found.
+fn assemble(
+    label: &str,
+    catalog: &Catalog,
+    framework: Option<&str>,
+    (meta, rows): (build::Meta, Vec<build::RawAnswer<'_>>),
+) -> Result<Assessment> {
     let fw = choose_framework(label, catalog, framework, &meta, &rows)?;
     build::build(label, fw, meta, rows)
 }

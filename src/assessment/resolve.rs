@@ -9,8 +9,9 @@ use crate::tr;
 /// What a reference in an input file points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// A scored item (indicator or row), by key (`22`, `35-1`).
-    Item(String),
+    /// A scored item (indicator or row), by its position in the
+    /// framework's plan (`Framework::plan().items`).
+    Item(usize),
     /// An external index value, by key (`sdi`).
     External(String),
 }
@@ -118,8 +119,8 @@ impl<'a> Resolver<'a> {
 
     fn by_key(&self, key: &str) -> Result<Target, Unresolved> {
         let key = key.trim();
-        if self.items.iter().any(|i| i.key == key) {
-            return Ok(Target::Item(key.to_string()));
+        if let Some(row) = self.items.iter().position(|i| i.key == key) {
+            return Ok(Target::Item(row));
         }
         // `35` where the indicator is scored per row.
         if let Ok(no) = key.parse::<u32>()

@@ -91,10 +91,31 @@ impl Framework {
                 aspect.push(a.unwrap_or(usize::MAX));
                 domain.push(d_no.and_then(|d| self.domains.iter().position(|x| x.no == d)));
             }
+            // The product of the distinct denominators is a common one, and
+            // each numerator stays exact (times the other denominators).
+            let mut dens: Vec<Decimal> = items.iter().map(|it| it.weight.den).collect();
+            dens.sort();
+            dens.dedup();
+            let den = dens.iter().product();
+            let num = items
+                .iter()
+                .map(|it| {
+                    dens.iter()
+                        .filter(|d| **d != it.weight.den)
+                        .fold(it.weight.num, |n, d| n * d)
+                })
+                .collect();
+            let ids = items
+                .iter()
+                .map(|it| format!("{}:{}", self.id, it.key))
+                .collect();
             Plan {
+                ids,
                 items,
                 aspect,
                 domain,
+                den,
+                num,
             }
         })
     }

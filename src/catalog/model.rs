@@ -62,6 +62,13 @@ pub struct Plan {
     pub aspect: Vec<usize>,
     /// For each row, the position of its domain in `Framework::domains`.
     pub domain: Vec<Option<usize>>,
+    /// For each row, its id (`spbe-2020:22`, `spbe-2018:35-1`).
+    pub ids: Vec<String>,
+    /// A common denominator of the rows' weights.
+    pub den: Decimal,
+    /// For each row, its weight times `den` (so weighted sums add
+    /// numerators only, exactly).
+    pub num: Vec<Decimal>,
 }
 
 /// The value scale of a framework's indicators.

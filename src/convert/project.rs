@@ -1,20 +1,17 @@
 //! The projected index and aspects of a conversion, and what each class
 //! of target value means for people.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::catalog::{BandOn, Framework};
 use crate::convert::{Class, Estimate, Projected, TargetValue};
-use crate::score::{UnitScore, score_values};
+use crate::score::index_of;
 use crate::text::Text;
 use crate::tr;
 
 fn projected(
     fw: &Framework,
-    u: &UnitScore,
-    p: Decimal,
+    (point, low, high): (Decimal, Decimal, Decimal),
     name: (&str, &str),
     no: u32,
     weight: String,
@@ -24,54 +21,46 @@ fn projected(
         name: name.0.to_string(),
         name_en: name.1.to_string(),
         weight,
-        point: p,
-        low: u.low,
-        high: u.high,
-        predicate: fw.band(p, BandOn::Exact).name.clone(),
-        predicate_low: fw.band(u.low, BandOn::Exact).name.clone(),
-        predicate_high: fw.band(u.high, BandOn::Exact).name.clone(),
+        point,
+        low,
+        high,
+        predicate: fw.band(point, BandOn::Exact).name.clone(),
+        predicate_low: fw.band(low, BandOn::Exact).name.clone(),
+        predicate_high: fw.band(high, BandOn::Exact).name.clone(),
     }
 }
 
 /// The projected index and aspects: point, low and high from the target
-/// values' estimates, by the target framework's own formula.
+/// values' estimates, by the target framework's own formula (a scored row
+/// without a target value counts at the scale's floor).
 pub fn project(fw: &Framework, targets: &[TargetValue]) -> (Projected, Vec<Projected>) {
-    let pick = |f: fn(&Estimate) -> Decimal| -> BTreeMap<String, Decimal> {
-        targets
-            .iter()
-            .map(|t| (t.no.to_string(), f(&t.estimate)))
-            .collect()
-    };
-    let points = score_values(fw, None, None, pick(|e| e.point), vec![], BandOn::Exact);
-    let lows = score_values(fw, None, None, pick(|e| e.low), vec![], BandOn::Exact);
-    let highs = score_values(fw, None, None, pick(|e| e.high), vec![], BandOn::Exact);
-    let range = |i: usize, p: &UnitScore| UnitScore {
-        low: lows.aspects[i].low,
-        high: highs.aspects[i].low,
-        ..p.clone()
-    };
-    let overall = UnitScore {
-        low: lows.overall.low,
-        high: highs.overall.low,
-        ..points.overall.clone()
-    };
+    let rows: Vec<Option<&Estimate>> = fw
+        .plan()
+        .items
+        .iter()
+        .map(|it| {
+            let no = it.key.parse::<u32>().ok()?;
+            targets.iter().find(|t| t.no == no).map(|t| &t.estimate)
+        })
+        .collect();
+    let index =
+        |f: fn(&Estimate) -> Decimal| index_of(fw, rows.iter().map(|e| e.map_or(fw.scale.min, f)));
+    let (points, lows, highs) = (index(|e| e.point), index(|e| e.low), index(|e| e.high));
     let idx = projected(
         fw,
-        &overall,
-        points.overall.low,
+        (points.0, lows.0, highs.0),
         (&fw.title, &fw.title_en),
         0,
         "100".into(),
     );
-    let aspects = points
+    let aspects = fw
         .aspects
         .iter()
         .enumerate()
         .map(|(i, a)| {
             projected(
                 fw,
-                &range(i, a),
-                a.low,
+                (points.1[i], lows.1[i], highs.1[i]),
                 (&a.name, &a.name_en),
                 a.no,
                 a.weight.to_string(),

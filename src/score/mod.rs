@@ -13,7 +13,7 @@ pub use external::ExternalConversion;
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
-use crate::catalog::{BandOn, Framework, Item};
+use crate::catalog::{BandOn, Framework};
 use crate::decimal::Frac;
 use crate::error::{Error, Result};
 use crate::tr;
@@ -131,40 +131,47 @@ pub fn effective_values(
     Ok((values, conversions))
 }
 
-/// Running sums of one group of items.
+/// Running sums of one group of items: numerators over the plan's common
+/// denominator, so that adding is exact and cheap.
 #[derive(Clone, Copy)]
 struct Acc {
-    low: Frac,
-    high: Frac,
+    low: Decimal,
+    high: Decimal,
     answered: usize,
     total: usize,
 }
 
 impl Acc {
     const ZERO: Acc = Acc {
-        low: Frac::ZERO,
-        high: Frac::ZERO,
+        low: Decimal::ZERO,
+        high: Decimal::ZERO,
         answered: 0,
         total: 0,
     };
 
-    fn add(&mut self, fw: &Framework, it: &Item, v: Option<Decimal>) {
+    fn add(&mut self, fw: &Framework, num: Decimal, v: Option<Decimal>) {
         self.total += 1;
         match v {
             Some(v) => {
                 self.answered += 1;
-                let x = it.weight.mul_dec(v);
-                self.low = self.low + x;
-                self.high = self.high + x;
+                let x = num * v;
+                self.low += x;
+                self.high += x;
             }
             None => {
-                self.low = self.low + it.weight.mul_dec(fw.scale.min);
-                self.high = self.high + it.weight.mul_dec(fw.scale.max);
+                self.low += num * fw.scale.min;
+                self.high += num * fw.scale.max;
             }
         }
     }
 
-    fn finish(self, no: u32, name: (&str, &str), weight: Frac) -> UnitScore {
+    /// The group's score: its weighted sum divided by its weight, divided
+    /// once (`sum / den / weight`).
+    fn value(sum: Decimal, den: Decimal, weight: Frac) -> Decimal {
+        (sum * weight.den / (den * weight.num)).normalize()
+    }
+
+    fn finish(self, den: Decimal, no: u32, name: (&str, &str), weight: Frac) -> UnitScore {
         UnitScore {
             no,
             name: name.0.to_string(),
@@ -172,10 +179,53 @@ impl Acc {
             weight,
             answered: self.answered,
             total: self.total,
-            low: (self.low / weight).value().normalize(),
-            high: (self.high / weight).value().normalize(),
+            low: Acc::value(self.low, den, weight),
+            high: Acc::value(self.high, den, weight),
         }
     }
+}
+
+/// The sums of a framework's groups.
+struct Tally {
+    overall: Acc,
+    aspects: Vec<Acc>,
+    domains: Vec<Acc>,
+}
+
+/// Adds up `values`, one per scored row of the plan (`None`: missing).
+fn tally(fw: &Framework, values: impl Iterator<Item = Option<Decimal>>) -> Tally {
+    let plan = fw.plan();
+    let mut t = Tally {
+        overall: Acc::ZERO,
+        aspects: vec![Acc::ZERO; fw.aspects.len()],
+        domains: vec![Acc::ZERO; fw.domains.len()],
+    };
+    for (i, v) in values.enumerate().take(plan.items.len()) {
+        let num = plan.num[i];
+        t.overall.add(fw, num, v);
+        if let Some(a) = t.aspects.get_mut(plan.aspect[i]) {
+            a.add(fw, num, v);
+        }
+        if let Some(d) = plan.domain[i].and_then(|d| t.domains.get_mut(d)) {
+            d.add(fw, num, v);
+        }
+    }
+    t
+}
+
+/// The index and the aspect scores of complete values, one per scored row
+/// of the plan: exact, without names (for projections).
+pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decimal, Vec<Decimal>) {
+    let den = fw.plan().den;
+    let t = tally(fw, values.map(Some));
+    let overall = Acc::value(t.overall.low, den, Frac::from_dec(Decimal::ONE_HUNDRED));
+    let aspects = fw
+        .aspects
+        .iter()
+        .zip(&t.aspects)
+        .map(|(a, acc)| Acc::value(acc.low, den, a.weight))
+        .collect();
+    (overall, aspects)
 }
 
 /// Scores `a` in its framework `fw`.
@@ -201,35 +251,25 @@ pub fn score_values(
     band_on: BandOn,
 ) -> Score<'_> {
     let plan = fw.plan();
-    let mut aspects = vec![Acc::ZERO; fw.aspects.len()];
-    let mut domains = vec![Acc::ZERO; fw.domains.len()];
-    let mut all = Acc::ZERO;
-    for (i, it) in plan.items.iter().enumerate() {
-        let v = values.get(&it.key).copied();
-        all.add(fw, it, v);
-        if let Some(a) = aspects.get_mut(plan.aspect[i]) {
-            a.add(fw, it, v);
-        }
-        if let Some(d) = plan.domain[i].and_then(|d| domains.get_mut(d)) {
-            d.add(fw, it, v);
-        }
-    }
+    let t = tally(fw, plan.items.iter().map(|it| values.get(&it.key).copied()));
+    let den = plan.den;
     let aspects = fw
         .aspects
         .iter()
-        .zip(aspects)
-        .map(|(a, acc)| acc.finish(a.no, (&a.name, &a.name_en), a.weight))
+        .zip(t.aspects)
+        .map(|(a, acc)| acc.finish(den, a.no, (&a.name, &a.name_en), a.weight))
         .collect();
     let domains = fw
         .domains
         .iter()
-        .zip(domains)
-        .map(|(d, acc)| acc.finish(d.no, (&d.name, &d.name_en), d.weight))
+        .zip(t.domains)
+        .map(|(d, acc)| acc.finish(den, d.no, (&d.name, &d.name_en), d.weight))
         .collect();
-    let overall = all.finish(
+    let overall = t.overall.finish(
+        den,
         0,
         (&fw.title, &fw.title_en),
-        Frac::from_dec(Decimal::from(100)),
+        Frac::from_dec(Decimal::ONE_HUNDRED),
     );
     Score {
         framework: fw,
