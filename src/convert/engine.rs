@@ -4,7 +4,7 @@
 //! an honest range and its provenance. Missing answers widen ranges; they
 //! never invent values.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -74,8 +74,12 @@ impl Node {
 /// text), and which map leads to each target.
 pub struct Prepared {
     infos: Vec<Arc<MapInfo>>,
-    by_target: HashMap<u32, usize>,
-    weights: HashMap<u32, Decimal>,
+    /// For each target indicator (by position), the map that leads to it.
+    by_target: Vec<Option<usize>>,
+    /// For each map, its sources: position in the source framework (if the
+    /// catalog has it) and weight.
+    sources: Vec<Vec<(Option<usize>, Decimal)>>,
+    /// For each target indicator no map leads to, why.
     new_notes: HashMap<u32, Text>,
 }
 
@@ -113,15 +117,32 @@ impl Prepared {
                 })
             })
             .collect();
-        let weights = from
+        let sources = cw
+            .crosswalk
+            .maps
+            .iter()
+            .map(|m| {
+                m.sources
+                    .iter()
+                    .map(|s| {
+                        let pos = from.indicators.iter().position(|i| i.no == *s);
+                        let w = pos.map_or(Decimal::ZERO, |p| from.indicators[p].weight.value());
+                        (pos, w)
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_target: Vec<Option<usize>> = to
             .indicators
             .iter()
-            .map(|i| (i.no, i.weight.value()))
+            .map(|t| by_target.get(&t.no).copied())
             .collect();
         let new_notes = to
             .indicators
             .iter()
-            .filter(|t| !by_target.contains_key(&t.no))
+            .zip(&by_target)
+            .filter(|(_, m)| m.is_none())
+            .map(|(t, _)| t)
             .map(|t| {
                 let note = cw
                     .crosswalk
@@ -147,74 +168,90 @@ impl Prepared {
         Prepared {
             infos,
             by_target,
-            weights,
+            sources,
             new_notes,
         }
     }
 }
 
+/// The nodes of one framework, by the position of their indicator in its
+/// catalog.
+pub type Nodes = Vec<Node>;
+
 /// The starting nodes: the assessment's answers, one node per indicator
 /// (rows scored per service are averaged: they are the same indicator).
 /// Answers beyond [`MAX_ANSWERS`] cannot occur: a catalog has fewer rows.
-pub fn start(fw: &Framework, a: &Assessment) -> BTreeMap<u32, Node> {
-    let mut by_no: BTreeMap<u32, (Decimal, u32, Mask)> = BTreeMap::new();
+pub fn start(fw: &Framework, a: &Assessment) -> Nodes {
+    let mut sums: Vec<(Decimal, u32, Mask)> = vec![(Decimal::ZERO, 0, 0); fw.indicators.len()];
+    // Answers are in catalog order: look up positions moving forward.
+    let mut pos = 0;
     for (i, ans) in a.answers.iter().enumerate().take(MAX_ANSWERS) {
-        if let Some(no) = ans.indicator_no() {
-            let e = by_no.entry(no).or_insert((Decimal::ZERO, 0, 0));
-            e.0 += ans.value;
-            e.1 += 1;
-            e.2 |= 1 << i;
+        let Some(no) = ans.indicator_no() else {
+            continue;
+        };
+        if fw.indicators.get(pos).is_none_or(|ind| ind.no != no) {
+            match fw.indicators.iter().position(|ind| ind.no == no) {
+                Some(p) => pos = p,
+                None => continue,
+            }
         }
+        let e = &mut sums[pos];
+        e.0 += ans.value;
+        e.1 += 1;
+        e.2 |= 1 << i;
     }
-    let mut out = BTreeMap::new();
-    for ind in &fw.indicators {
-        let mut node = Node::unknown(vec![]);
-        if let Some((sum, n, mask)) = by_no.get(&ind.no) {
-            let mean = (*sum / Decimal::from(*n)).normalize();
-            node.est = Some(Estimate::exact(mean));
-            node.face = Some(mean);
-            node.carried = true;
-            node.relation = RelSet::one(Relation::Equal);
-            node.sources = *mask;
-            node.reuse = *mask;
-        }
-        out.insert(ind.no, node);
-    }
-    out
+    sums.into_iter()
+        .map(|(sum, n, mask)| {
+            let mut node = Node::unknown(vec![]);
+            if n > 0 {
+                let mean = (sum / Decimal::from(n)).normalize();
+                node.est = Some(Estimate::exact(mean));
+                node.face = Some(mean);
+                node.carried = true;
+                node.relation = RelSet::one(Relation::Equal);
+                node.sources = mask;
+                node.reuse = mask;
+            }
+            node
+        })
+        .collect()
 }
 
-/// Aggregates `(value, weight)` pairs; `None` values are unanswered sources,
-/// counted as `missing` where the rule says so.
+/// Aggregates `(value, weight)` pairs; `None` values are unanswered
+/// sources, counted as `missing` unless `skip_missing`. `None` when nothing
+/// is left to aggregate.
 fn aggregate(
     agg: Aggregation,
-    vals: &[(Option<Decimal>, Decimal)],
+    vals: impl Iterator<Item = (Option<Decimal>, Decimal)>,
     missing: Decimal,
     skip_missing: bool,
 ) -> Option<Decimal> {
-    let present: Vec<(Decimal, Decimal)> = vals
-        .iter()
-        .filter_map(|(v, w)| match v {
-            Some(v) => Some((*v, *w)),
-            None if skip_missing => None,
-            None => Some((missing, *w)),
-        })
-        .collect();
-    if present.is_empty() {
-        return None;
-    }
-    Some(match agg {
-        Aggregation::Min => present.iter().map(|p| p.0).min()?,
-        Aggregation::Max => present.iter().map(|p| p.0).max()?,
+    let present = vals.filter_map(|(v, w)| match v {
+        Some(v) => Some((v, w)),
+        None if skip_missing => None,
+        None => Some((missing, w)),
+    });
+    match agg {
+        Aggregation::Min => present.map(|p| p.0).min(),
+        Aggregation::Max => present.map(|p| p.0).max(),
         Aggregation::WeightedMean | Aggregation::AllOf => {
-            let wsum: Decimal = present.iter().map(|p| p.1).sum();
-            if wsum.is_zero() {
-                let n = Decimal::from(present.len() as u64);
-                present.iter().map(|p| p.0).sum::<Decimal>() / n
+            let (mut n, mut sum, mut wsum, mut wvsum) =
+                (0u32, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            for (v, w) in present {
+                n += 1;
+                sum += v;
+                wsum += w;
+                wvsum += v * w;
+            }
+            if n == 0 {
+                None
+            } else if wsum.is_zero() {
+                Some(sum / Decimal::from(n))
             } else {
-                present.iter().map(|p| p.0 * p.1).sum::<Decimal>() / wsum
+                Some(wvsum / wsum)
             }
         }
-    })
+    }
 }
 
 fn describe_rule(m: &Map) -> String {
@@ -239,50 +276,48 @@ fn describe_rule(m: &Map) -> String {
 }
 
 /// Applies one crosswalk to the nodes of its source framework, giving the
-/// nodes of its target framework.
+/// nodes of its target framework. Without `keep`, the maps applied are not
+/// recorded (values, ranges and answer sets only).
 pub fn hop(
-    prev: &BTreeMap<u32, Node>,
+    prev: &[Node],
     cw: &LoadedCrosswalk,
     prepared: &Prepared,
-    from: &Framework,
-    to: &Framework,
-) -> BTreeMap<u32, Node> {
+    (from, to): (&Framework, &Framework),
+    keep: bool,
+) -> Nodes {
     let sb = Bounds::of(from);
     let tb = Bounds::of(to);
-    let mut out = BTreeMap::new();
-    for t in &to.indicators {
-        let found = prepared.by_target.get(&t.no).copied();
-        let Some((m, info)) = found.map(|i| (&cw.crosswalk.maps[i], &prepared.infos[i])) else {
+    let mut out = Vec::with_capacity(to.indicators.len());
+    for (ti, t) in to.indicators.iter().enumerate() {
+        let Some(mi) = prepared.by_target[ti] else {
             let note = prepared.new_notes.get(&t.no).cloned();
-            out.insert(t.no, Node::unknown(note.into_iter().collect()));
+            out.push(Node::unknown(note.into_iter().collect()));
             continue;
         };
-        let inputs: Vec<(Decimal, Option<&Node>)> = m
-            .sources
-            .iter()
-            .map(|s| {
-                let w = prepared.weights.get(s).copied().unwrap_or(Decimal::ZERO);
-                (w, prev.get(s).filter(|n| n.est.is_some()))
+        let (m, info) = (&cw.crosswalk.maps[mi], &prepared.infos[mi]);
+        // Each source's weight and node, when it is known.
+        let inputs = || {
+            prepared.sources[mi].iter().map(|(pos, w)| {
+                let n = pos.and_then(|p| prev.get(p)).filter(|n| n.est.is_some());
+                (*w, n)
             })
-            .collect();
-        let values: Vec<Option<Decimal>> = inputs
-            .iter()
-            .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
-            .collect();
+        };
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
-        let pick = |f: &dyn Fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
-            inputs
-                .iter()
-                .map(|(w, n)| (n.and_then(f).or(missing), *w))
-                .collect::<Vec<_>>()
+        let pick = |f: fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
+            inputs().map(move |(w, n)| (n.and_then(f).or(missing), w))
         };
         // With no answered source there is nothing to carry: a gap, whatever
         // the aggregation (all_of would otherwise invent the minimum).
-        let any_answered = inputs.iter().any(|(_, n)| n.is_some());
+        let any_answered = inputs().any(|(_, n)| n.is_some());
         let skip_missing = agg != Aggregation::AllOf;
+        let values = || -> Vec<Option<Decimal>> {
+            inputs()
+                .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
+                .collect()
+        };
         let point = aggregate(
             agg,
-            &pick(&|n| n.est.map(|e| e.point), None),
+            pick(|n| n.est.map(|e| e.point), None),
             sb.min,
             skip_missing,
         )
@@ -293,24 +328,36 @@ pub fn hop(
                 format!("sumber belum dijawab: {ids}"),
                 format!("no answered source: {ids}"),
             )]);
-            node.hops.push(HopUse {
-                info: info.clone(),
-                values,
-                estimate: Estimate {
-                    point: tb.min,
-                    low: tb.min,
-                    high: tb.max,
-                },
-            });
-            out.insert(t.no, node);
+            if keep {
+                node.hops.push(HopUse {
+                    info: info.clone(),
+                    values: values(),
+                    estimate: Estimate {
+                        point: tb.min,
+                        low: tb.min,
+                        high: tb.max,
+                    },
+                });
+            }
+            out.push(node);
             continue;
         };
-        let low_vals = pick(&|n| n.est.map(|e| e.low), Some(sb.min));
-        let high_vals = pick(&|n| n.est.map(|e| e.high), Some(sb.max));
-        let low = aggregate(agg, &low_vals, sb.min, false).unwrap_or(sb.min);
-        let high = aggregate(agg, &high_vals, sb.max, false).unwrap_or(sb.max);
+        let low = aggregate(
+            agg,
+            pick(|n| n.est.map(|e| e.low), Some(sb.min)),
+            sb.min,
+            false,
+        )
+        .unwrap_or(sb.min);
+        let high = aggregate(
+            agg,
+            pick(|n| n.est.map(|e| e.high), Some(sb.max)),
+            sb.max,
+            false,
+        )
+        .unwrap_or(sb.max);
         let f = |x: Decimal| m.level_rule.eval(x, tb);
-        let all_answered = inputs.iter().all(|(_, n)| n.is_some());
+        let all_answered = inputs().all(|(_, n)| n.is_some());
         let carried_hop = m.relation == Relation::Equal && m.confidence == Confidence::High;
         let p = f(point);
         let (mut lo, mut hi) = if carried_hop {
@@ -328,26 +375,25 @@ pub fn hop(
         };
         lo = lo.min(p);
         hi = hi.max(p);
-        let answered: Vec<&Node> = inputs.iter().filter_map(|(_, n)| *n).collect();
         let mut node = Node::unknown(vec![]);
         node.est = Some(Estimate {
             point: p.normalize(),
             low: lo.normalize(),
             high: hi.normalize(),
         });
-        node.face = aggregate(agg, &pick(&|n| n.face, None), sb.min, skip_missing)
+        node.face = aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
             .map(|v| tb.clamp(v).normalize());
-        node.carried = carried_hop && all_answered && answered.iter().all(|n| n.carried);
-        node.confidence = answered
-            .iter()
+        let answered = || inputs().filter_map(|(_, n)| n);
+        node.carried = carried_hop && all_answered && answered().all(|n| n.carried);
+        node.confidence = answered()
             .filter_map(|n| n.confidence)
             .chain([m.confidence])
             .min();
         let element = m.relation.element(m.sources.len() > 1, m.targets.len() > 1);
-        node.relation = answered.iter().fold(RelSet::EMPTY, |acc, n| {
+        node.relation = answered().fold(RelSet::EMPTY, |acc, n| {
             acc.union(n.relation.compose(element))
         });
-        for n in &answered {
+        for n in answered() {
             node.sources |= n.sources;
             match m.evidence {
                 Policy::Reuse => {
@@ -357,20 +403,24 @@ pub fn hop(
                 Policy::Update => node.update |= n.reuse | n.update,
                 Policy::Drop => {}
             }
-            for h in &n.hops {
-                if !node.hops.iter().any(|x| Arc::ptr_eq(&x.info, &h.info)) {
-                    node.hops.push(h.clone());
+            if keep {
+                for h in &n.hops {
+                    if !node.hops.iter().any(|x| Arc::ptr_eq(&x.info, &h.info)) {
+                        node.hops.push(h.clone());
+                    }
                 }
             }
         }
         // The weakest policy wins where two routes carry the same evidence.
         node.reuse &= !node.update;
-        node.hops.push(HopUse {
-            info: info.clone(),
-            values,
-            estimate: node.est.unwrap_or(Estimate::exact(p)),
-        });
-        out.insert(t.no, node);
+        if keep {
+            node.hops.push(HopUse {
+                info: info.clone(),
+                values: values(),
+                estimate: node.est.unwrap_or(Estimate::exact(p)),
+            });
+        }
+        out.push(node);
     }
     out
 }

@@ -23,8 +23,6 @@ mod project;
 mod provenance;
 mod render;
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 pub use model::*;
@@ -69,6 +67,8 @@ pub struct Converter<'a> {
     external: Vec<(String, Decimal)>,
     stamp: Stamp,
     path: Vec<String>,
+    /// Each target indicator's id and weight, as written in outputs.
+    labels: Vec<(String, String)>,
 }
 
 fn files_hash<'a>(data: &'a Data, paths: &[String]) -> String {
@@ -147,6 +147,11 @@ impl<'a> Converter<'a> {
             external: opts.external.clone(),
             stamp,
             path: path.hops.iter().map(|h| h.to_string()).collect(),
+            labels: to_fw
+                .indicators
+                .iter()
+                .map(|i| (to_fw.indicator_id(i.no), i.weight.to_string()))
+                .collect(),
         })
     }
 
@@ -188,7 +193,7 @@ impl<'a> Converter<'a> {
         }
         let mut nodes = engine::start(self.from, a);
         for (cw, prep, f, t) in &self.hops {
-            nodes = engine::hop(&nodes, cw, prep, f, t);
+            nodes = engine::hop(&nodes, cw, prep, (f, t), keep);
         }
         let src = score(self.from, a, &ScoreOptions::default())?;
         let source = SourceSummary {
@@ -221,12 +226,7 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn finish(
-        &self,
-        mut nodes: BTreeMap<u32, engine::Node>,
-        a: &Assessment,
-        keep: bool,
-    ) -> Vec<TargetValue> {
+    fn finish(&self, nodes: engine::Nodes, a: &Assessment, keep: bool) -> Vec<TargetValue> {
         let fw = self.to;
         let b = Bounds::of(fw);
         let dp = if fw.scale.integer { 0 } else { 2 };
@@ -240,9 +240,10 @@ impl<'a> Converter<'a> {
                 .normalize()
         };
         let mut out = Vec::new();
-        for ind in &fw.indicators {
+        let mut nodes = nodes.into_iter();
+        for (ind, (id, weight)) in fw.indicators.iter().zip(&self.labels) {
             let node = nodes
-                .remove(&ind.no)
+                .next()
                 .unwrap_or_else(|| engine::Node::unknown(vec![]));
             let mut notes = node.notes.clone();
             let est = node.est.map(|e| Estimate {
@@ -316,12 +317,12 @@ impl<'a> Converter<'a> {
                 (0, 0, 0)
             };
             out.push(TargetValue {
-                id: fw.indicator_id(ind.no),
+                id: id.clone(),
                 no: ind.no,
                 name: ind.name.clone(),
                 name_en: ind.name_en.clone(),
                 aspect: ind.aspect,
-                weight: ind.weight.to_string(),
+                weight: weight.clone(),
                 class,
                 value,
                 estimate,

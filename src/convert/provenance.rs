@@ -4,17 +4,24 @@
 //! are in catalog order, so the lists are too.
 
 use crate::assessment::Assessment;
-use crate::convert::engine::{MAX_ANSWERS, Mask};
+use crate::convert::engine::Mask;
 use crate::convert::model::{CarriedEvidence, CarriedText, SourceAnswer};
 use crate::crosswalk::Evidence as Policy;
 
+/// The positions of the set bits of `mask`, ascending.
+fn bits(mut mask: Mask) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        if mask == 0 {
+            return None;
+        }
+        let i = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        Some(i)
+    })
+}
+
 fn members(a: &Assessment, mask: Mask) -> impl Iterator<Item = &crate::assessment::Answer> {
-    a.answers
-        .iter()
-        .take(MAX_ANSWERS)
-        .enumerate()
-        .filter(move |(i, _)| mask & (1 << i) != 0)
-        .map(|(_, ans)| ans)
+    bits(mask).filter_map(|i| a.answers.get(i))
 }
 
 /// The answers in `mask`.
@@ -30,14 +37,14 @@ pub fn sources(a: &Assessment, mask: Mask) -> Vec<SourceAnswer> {
 /// The evidence of the answers in `reuse` and `update`, with that policy.
 pub fn evidence(a: &Assessment, reuse: Mask, update: Mask) -> Vec<CarriedEvidence> {
     let mut out = Vec::new();
-    for (i, ans) in a.answers.iter().take(MAX_ANSWERS).enumerate() {
-        let bit = 1 << i;
-        let policy = if update & bit != 0 {
-            Policy::Update
-        } else if reuse & bit != 0 {
-            Policy::Reuse
-        } else {
+    for i in bits(reuse | update) {
+        let Some(ans) = a.answers.get(i) else {
             continue;
+        };
+        let policy = if update & (1 << i) != 0 {
+            Policy::Update
+        } else {
+            Policy::Reuse
         };
         for e in &ans.evidence {
             out.push(CarriedEvidence {
