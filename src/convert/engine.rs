@@ -342,20 +342,25 @@ pub fn hop(
             out.push(node);
             continue;
         };
-        let low = aggregate(
-            agg,
-            pick(|n| n.est.map(|e| e.low), Some(sb.min)),
-            sb.min,
-            false,
-        )
-        .unwrap_or(sb.min);
-        let high = aggregate(
-            agg,
-            pick(|n| n.est.map(|e| e.high), Some(sb.max)),
-            sb.max,
-            false,
-        )
-        .unwrap_or(sb.max);
+        // Every source answered with one value (as last year's answers are,
+        // before any hop): low, high and face value are the point itself.
+        let all_exact = inputs().all(|(_, n)| {
+            n.is_some_and(|n| {
+                n.est.is_some_and(|e| {
+                    e.low == e.point && e.high == e.point && n.face == Some(e.point)
+                })
+            })
+        });
+        let (low, high) = if all_exact {
+            (point, point)
+        } else {
+            let low = pick(|n| n.est.map(|e| e.low), Some(sb.min));
+            let high = pick(|n| n.est.map(|e| e.high), Some(sb.max));
+            (
+                aggregate(agg, low, sb.min, false).unwrap_or(sb.min),
+                aggregate(agg, high, sb.max, false).unwrap_or(sb.max),
+            )
+        };
         let f = |x: Decimal| m.level_rule.eval(x, tb);
         let all_answered = inputs().all(|(_, n)| n.is_some());
         let carried_hop = m.relation == Relation::Equal && m.confidence == Confidence::High;
@@ -381,8 +386,12 @@ pub fn hop(
             low: lo.normalize(),
             high: hi.normalize(),
         });
-        node.face = aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
-            .map(|v| tb.clamp(v).normalize());
+        node.face = if all_exact {
+            Some(point)
+        } else {
+            aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
+        }
+        .map(|v| tb.clamp(v).normalize());
         let answered = || inputs().filter_map(|(_, n)| n);
         node.carried = carried_hop && all_answered && answered().all(|n| n.carried);
         node.confidence = answered()
