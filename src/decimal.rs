@@ -23,12 +23,20 @@ pub fn parse(s: &str) -> Option<Decimal> {
     if t.is_empty() || t.len() > 40 {
         return None;
     }
+    // Most values are one digit: a level.
+    if let [d @ b'0'..=b'9'] = t.as_bytes() {
+        return Some(Decimal::from(d - b'0'));
+    }
     let commas = t.matches(',').count();
     let dots = t.matches('.').count();
     if commas + dots > 1 {
         return None;
     }
-    let norm = t.replace(',', ".");
+    let norm = if commas > 0 {
+        std::borrow::Cow::Owned(t.replace(',', "."))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
     if !norm
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')

@@ -2,7 +2,7 @@
 //! (`spbe-2020:22`), or by name, with the closest candidates when a name is
 //! unknown or ambiguous.
 
-use crate::catalog::{Framework, Item};
+use crate::catalog::Framework;
 use crate::text::Text;
 use crate::tr;
 
@@ -74,7 +74,6 @@ fn strip_label(s: &str) -> &str {
 /// Resolves references against one framework.
 pub struct Resolver<'a> {
     fw: &'a Framework,
-    items: &'a [Item],
     names: std::cell::OnceCell<Vec<(u32, Vec<String>)>>,
 }
 
@@ -84,7 +83,6 @@ impl<'a> Resolver<'a> {
     pub fn new(fw: &'a Framework) -> Resolver<'a> {
         Resolver {
             fw,
-            items: &fw.plan().items,
             names: std::cell::OnceCell::new(),
         }
     }
@@ -119,8 +117,8 @@ impl<'a> Resolver<'a> {
 
     fn by_key(&self, key: &str) -> Result<Target, Unresolved> {
         let key = key.trim();
-        if let Some(row) = self.items.iter().position(|i| i.key == key) {
-            return Ok(Target::Item(row));
+        if let Some(row) = self.fw.plan().rows.get(key) {
+            return Ok(Target::Item(*row));
         }
         // `35` where the indicator is scored per row.
         if let Ok(no) = key.parse::<u32>()

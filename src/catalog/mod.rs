@@ -109,8 +109,14 @@ impl Framework {
                 .iter()
                 .map(|it| format!("{}:{}", self.id, it.key))
                 .collect();
+            let rows = items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.key.clone(), i))
+                .collect();
             Plan {
                 ids,
+                rows,
                 items,
                 aspect,
                 domain,

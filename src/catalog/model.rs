@@ -64,6 +64,8 @@ pub struct Plan {
     pub domain: Vec<Option<usize>>,
     /// For each row, its id (`spbe-2020:22`, `spbe-2018:35-1`).
     pub ids: Vec<String>,
+    /// The row of each key (`22`, `35-1`).
+    pub rows: std::collections::HashMap<String, usize>,
     /// A common denominator of the rows' weights.
     pub den: Decimal,
     /// For each row, its weight times `den` (so weighted sums add
