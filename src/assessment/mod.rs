@@ -2,6 +2,7 @@
 //! (canonical JSON, CSV, XLSX/XLS/ODS).
 
 mod build;
+mod canonical;
 mod csv;
 mod json;
 mod model;
