@@ -1,13 +1,22 @@
 //! The cost of conversion against a parse-only baseline, measured side by
 //! side on realistic assessments (BENCHMARKS.md records the results).
+//!
+//! "report" is the agency's gap report (`gaps`), in Markdown.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use spbe_pemdi::assessment::read_bytes;
-use spbe_pemdi::convert::{ConvertOptions, Converter, render_json};
+use spbe_pemdi::convert::{ConvertOptions, Converter};
 use spbe_pemdi::data::Data;
+use spbe_pemdi::report::{Format, Report, render};
 use spbe_pemdi::score::{ScoreOptions, score};
+use spbe_pemdi::text::Lang;
+
+/// The allocator of the `spbe-pemdi` binary, so that the numbers are the
+/// command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Every spbe-2020 fixture, in each form agencies keep: JSON, CSV (with and
 /// without justifications and evidence) and XLSX exports.
@@ -60,7 +69,8 @@ fn pipeline(c: &mut Criterion) {
                 let c = conv.convert(&a).expect("converts");
                 let fw = data.catalog.get(&a.framework).expect("fw");
                 black_box(score(fw, &a, &ScoreOptions::default()).expect("scores"));
-                black_box(render_json(&c));
+                let r = Report::build(&c, &data.catalog, Lang::Id).expect("builds");
+                black_box(render(&r, Format::Md, &data.catalog).expect("renders"));
             }
         })
     });

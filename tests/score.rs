@@ -287,7 +287,7 @@ fn external_values_enter_the_index_and_conflicts_are_refused() {
     .unwrap();
     let s = score(fw, &a, &ScoreOptions::default()).unwrap();
     assert_eq!(s.overall.answered, 20);
-    assert_eq!(s.values["5"], d("3.75"));
+    assert_eq!(s.value("5"), Some(d("3.75")));
     assert_eq!(s.external.len(), 3);
     // The command line overrides the file's index value.
     let opts = ScoreOptions {
@@ -295,7 +295,7 @@ fn external_values_enter_the_index_and_conflicts_are_refused() {
         ..ScoreOptions::default()
     };
     let s = score(fw, &a, &opts).unwrap();
-    assert_eq!(s.values["5"], d("2"));
+    assert_eq!(s.value("5"), Some(d("2")));
     // A value for indicator 5 and an SDI value together are refused.
     let mut b = a.clone();
     b.answers.push(spbe_pemdi::assessment::Answer {

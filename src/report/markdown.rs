@@ -11,18 +11,42 @@ use crate::text::Lang;
 /// Escapes text for Markdown: ASCII punctuation that could start markup is
 /// backslash-escaped and line breaks become spaces.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&' => {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'#'
+                | b'!'
+                | b'~'
+                | b'&'
+                | b'\r'
+                | b'\n'
+        )
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    // Copy runs of plain text whole; all the special characters are ASCII.
+    while let Some(i) = rest.bytes().position(special) {
+        out.push_str(&rest[..i]);
+        match rest.as_bytes()[i] {
+            b'\r' => {}
+            b'\n' => out.push(' '),
+            b => {
                 out.push('\\');
-                out.push(c);
+                out.push(char::from(b));
             }
-            '\r' => {}
-            '\n' => out.push(' '),
-            _ => out.push(c),
         }
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     out
 }
 

@@ -79,21 +79,32 @@ pub struct Score<'a> {
     pub domains: Vec<UnitScore>,
     /// External index values converted.
     pub external: Vec<ExternalConversion>,
-    /// The value used for each item, by key.
-    pub values: BTreeMap<String, Decimal>,
+    /// The value used for each scored row of the plan (`None`: missing).
+    pub values: Vec<Option<Decimal>>,
 }
 
-/// Item values: the answers plus converted external index values.
+impl Score<'_> {
+    /// The value used for the row with key `key` (`5`, `35-1`).
+    pub fn value(&self, key: &str) -> Option<Decimal> {
+        let row = self.framework.plan().rows.get(key)?;
+        self.values.get(*row).copied().flatten()
+    }
+}
+
+/// Item values, one per scored row of the plan: the answers plus converted
+/// external index values.
 pub fn effective_values(
     fw: &Framework,
     a: &Assessment,
     opts: &ScoreOptions,
-) -> Result<(BTreeMap<String, Decimal>, Vec<ExternalConversion>)> {
-    let mut values: BTreeMap<String, Decimal> = a
-        .answers
-        .iter()
-        .map(|ans| (ans.key().to_string(), ans.value))
-        .collect();
+) -> Result<(Vec<Option<Decimal>>, Vec<ExternalConversion>)> {
+    let plan = fw.plan();
+    let mut values: Vec<Option<Decimal>> = vec![None; plan.items.len()];
+    for ans in &a.answers {
+        if let Some(row) = plan.rows.get(ans.key()) {
+            values[*row] = Some(ans.value);
+        }
+    }
     let mut given: Vec<(String, Decimal, &'static str)> = a
         .external
         .iter()
@@ -111,7 +122,8 @@ pub fn effective_values(
     for (k, v, origin) in given {
         let c = external::convert_for(fw, &k, v, origin)?;
         let key = c.indicator.to_string();
-        if values.contains_key(&key) {
+        let row = plan.rows.get(&key).copied();
+        if row.is_some_and(|r| values[r].is_some()) {
             return Err(Error::usage(tr!(
                 "indikator {}:{} sudah diisi langsung dan juga diberi indeks eksternal `{}`",
                 "indicator {}:{} has a value and is also given external index `{}`",
@@ -124,7 +136,9 @@ pub fn effective_values(
                 "use one: the indicator's value or the external index value"
             )));
         }
-        values.insert(key, c.value);
+        if let Some(r) = row {
+            values[r] = Some(c.value);
+        }
         conversions.push(c);
     }
     conversions.sort_by_key(|c| c.indicator);
@@ -231,7 +245,7 @@ pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decim
 /// Scores `a` in its framework `fw`.
 pub fn score<'a>(fw: &'a Framework, a: &Assessment, opts: &ScoreOptions) -> Result<Score<'a>> {
     let (values, external) = effective_values(fw, a, opts)?;
-    Ok(score_values(
+    Ok(score_rows(
         fw,
         a.agency.clone(),
         a.year,
@@ -241,7 +255,7 @@ pub fn score<'a>(fw: &'a Framework, a: &Assessment, opts: &ScoreOptions) -> Resu
     ))
 }
 
-/// Scores item values directly.
+/// Scores item values given by key (`5`, `35-1`).
 pub fn score_values(
     fw: &Framework,
     agency: Option<String>,
@@ -250,8 +264,26 @@ pub fn score_values(
     external: Vec<ExternalConversion>,
     band_on: BandOn,
 ) -> Score<'_> {
+    let rows = fw
+        .plan()
+        .items
+        .iter()
+        .map(|it| values.get(&it.key).copied())
+        .collect();
+    score_rows(fw, agency, year, rows, external, band_on)
+}
+
+/// Scores item values given per scored row of the plan.
+pub fn score_rows(
+    fw: &Framework,
+    agency: Option<String>,
+    year: Option<i32>,
+    values: Vec<Option<Decimal>>,
+    external: Vec<ExternalConversion>,
+    band_on: BandOn,
+) -> Score<'_> {
     let plan = fw.plan();
-    let t = tally(fw, plan.items.iter().map(|it| values.get(&it.key).copied()));
+    let t = tally(fw, values.iter().copied());
     let den = plan.den;
     let aspects = fw
         .aspects
