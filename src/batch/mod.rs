@@ -4,13 +4,16 @@
 //! [`Converter`] per source framework is prepared once (crosswalks loaded,
 //! path chosen) and shared by all files; files are converted in parallel
 //! (rayon) in chunks; of each conversion only a small summary row is kept,
-//! and the summary streams to disk ([`sink`]), so memory stays flat as the
-//! batch grows. One bad file is reported, listed in the summary and
-//! skipped; it never stops the batch.
+//! and the summary streams to disk ([`sink`]) on a writer thread of its
+//! own while the next chunk converts, so memory stays flat as the batch
+//! grows and the serial writing never holds the workers up. One bad file
+//! is reported, listed in the summary and skipped; it never stops the
+//! batch.
 //!
 //! Exit codes (see [`Totals::exit_code`]): 0 when every file was read,
 //! 1 when some failed, 3 when none could be read.
 
+mod html;
 pub mod inputs;
 pub mod sink;
 pub mod summary;
@@ -19,6 +22,7 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
@@ -34,6 +38,9 @@ use summary::{Done, Failed, Outcome, summarize};
 
 /// Files converted in parallel before their rows are written.
 const CHUNK: usize = 1024;
+
+/// Converted chunks waiting for the writer (besides the one it writes).
+const QUEUE: usize = 1;
 
 /// What to do.
 #[derive(Debug, Clone)]
@@ -184,28 +191,74 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
         names: &names,
         converters: &converters,
     };
-    let mut sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
+    let sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
     on(Event::Start(files.len()));
-    let indices: Vec<usize> = (0..files.len()).collect();
-    for chunk in indices.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|&i| job.process(i, &files[i]))
-            .collect();
-        for o in &outcomes {
-            if let Outcome::Failed(_, e) = o {
-                on(Event::Failed(e));
-            }
-        }
-        sink.push(&outcomes)?;
-        on(Event::Progress(chunk.len()));
-    }
+    let sink = convert_all(&job, &files, sink, on)?;
     let totals = Totals {
         files: sink.files,
         failed: sink.failed,
     };
     sink.finish(to)?;
     Ok(totals)
+}
+
+/// Converts `files` and writes their rows to `sink`, in input order.
+///
+/// Files are converted on the rayon pool a chunk at a time; a writer
+/// thread writes the rows of each finished chunk while the pool converts
+/// the next one, so the serial summary never holds the workers up. The
+/// channel between them holds at most [`QUEUE`] chunks: with the chunk
+/// being converted and the one being written, memory stays bounded however
+/// many files there are, and a slow disk holds the conversion back instead
+/// of piling up rows.
+///
+/// `on` hears of failures and progress on this (the calling) thread, a
+/// chunk's failures before its progress. When writing fails, conversion
+/// stops at the end of the chunk at hand and the error is returned.
+fn convert_all(
+    job: &Job,
+    files: &[PathBuf],
+    mut sink: sink::Sink,
+    on: &mut dyn FnMut(Event),
+) -> Result<sink::Sink> {
+    std::thread::scope(|scope| {
+        let (chunks, received) = sync_channel::<Vec<Outcome>>(QUEUE);
+        let writer = scope.spawn(move || -> Result<sink::Sink> {
+            for chunk in received {
+                sink.push(&chunk)?;
+            }
+            Ok(sink)
+        });
+        let mut start = 0;
+        while start < files.len() {
+            let end = files.len().min(start + CHUNK);
+            let outcomes: Vec<Outcome> = (start..end)
+                .into_par_iter()
+                .map(|i| job.process(i, &files[i]))
+                .collect();
+            for o in &outcomes {
+                if let Outcome::Failed(_, e) = o {
+                    on(Event::Failed(e));
+                }
+            }
+            // The writer hung up: it failed, and says why when joined.
+            if chunks.send(outcomes).is_err() {
+                break;
+            }
+            on(Event::Progress(end - start));
+            start = end;
+        }
+        drop(chunks);
+        writer.join().unwrap_or_else(|_| {
+            Err(Error::output(
+                &job.opts.out_dir,
+                tr!(
+                    "galat internal saat menulis ringkasan (bug di spbe-pemdi; mohon laporkan)",
+                    "internal error while writing the summary (a bug in spbe-pemdi; please report it)"
+                ),
+            ))
+        })
+    })
 }
 
 /// What every file needs, shared by the worker threads.

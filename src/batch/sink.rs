@@ -5,15 +5,18 @@
 //! (the XLSX in constant-memory mode), so memory stays flat however many
 //! agencies there are; each output appears only when complete.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use minijinja::context;
 use minijinja::value::Serde;
-use rust_xlsxwriter::Workbook;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
-use crate::batch::summary::{AgencyRow, Failed, Outcome, Stats};
+use crate::batch::html;
+use crate::batch::summary::{AgencyRow, Failed, Outcome, Stats, TOP_GAPS};
 use crate::catalog::{BandOn, Framework};
 use crate::decimal::{exact, fixed2, round};
 use crate::error::{Error, Result};
@@ -80,55 +83,86 @@ fn headers(lang: Lang) -> Vec<(&'static str, f64)> {
         .collect()
 }
 
-/// Columns written as numbers in XLSX.
-const NUMERIC: &[usize] = &[3, 5, 6, 7, 9, 10, 11];
+/// Column of the status (`ok`, `failed`) in the agency rows.
+const STATUS: u16 = 16;
 
-fn row_cells(a: &AgencyRow) -> Vec<String> {
-    let mut v = vec![
-        a.file.clone(),
-        a.report.clone().unwrap_or_default(),
-        a.agency.clone().unwrap_or_default(),
-        a.year.map(|y| y.to_string()).unwrap_or_default(),
-        a.framework.clone(),
-        a.last_index.map(fixed2).unwrap_or_default(),
-        fixed2(a.last_low),
-        fixed2(a.last_high),
-        a.last_predicate.clone(),
-        fixed2(a.point),
-        fixed2(a.low),
-        fixed2(a.high),
-        a.predicate.clone(),
-    ];
-    for i in 0..3 {
-        v.push(
-            a.gaps
-                .get(i)
-                .map(|g| format!("{} (+{:.3})", g.id, round(g.gain, 3)))
-                .unwrap_or_default(),
-        );
-    }
-    v.push("ok".to_string());
-    v.push(String::new());
-    v
+type CsvOut = csv::Writer<BufWriter<PendingFile>>;
+
+/// One row going to `summary.csv` and the workbook's first sheet at once,
+/// cell by cell, without building the cells first.
+struct Row<'a> {
+    csv: &'a mut CsvOut,
+    ws: &'a mut Worksheet,
+    path: &'a Path,
+    y: u32,
+    x: u16,
 }
 
-fn failed_cells(f: &Failed) -> Vec<String> {
-    let mut v = vec![String::new(); 18];
-    v[0] = f.file.clone();
-    v[16] = "failed".to_string();
-    v[17] = f.message.clone();
-    v
+impl Row<'_> {
+    /// A text cell (an empty one stays blank in the workbook).
+    fn text(&mut self, v: &str) -> Result<()> {
+        self.csv.write_field(v).map_err(csv_err(self.path))?;
+        if !v.is_empty() {
+            self.ws
+                .write_string(self.y, self.x, v)
+                .map_err(sheet::xlsx_error)?;
+        }
+        self.x += 1;
+        Ok(())
+    }
+
+    /// A number, as written in the CSV (an exact decimal of at most 2
+    /// places, or a year): a number in the workbook too.
+    fn number(&mut self, v: &str) -> Result<()> {
+        match v.parse::<f64>() {
+            Ok(n) => {
+                self.csv.write_field(v).map_err(csv_err(self.path))?;
+                self.ws
+                    .write_number(self.y, self.x, n)
+                    .map_err(sheet::xlsx_error)?;
+                self.x += 1;
+                Ok(())
+            }
+            Err(_) => self.text(v),
+        }
+    }
+
+    /// Blank cells up to column `x`.
+    fn skip_to(&mut self, x: u16) -> Result<()> {
+        while self.x < x {
+            self.text("")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the CSV record.
+    fn end(self) -> Result<()> {
+        self.csv
+            .write_record(None::<&[u8]>)
+            .map_err(csv_err(self.path))
+    }
+}
+
+/// `buf` cleared and holding `d` with 2 decimals (as [`fixed2`]).
+fn fixed2_in(buf: &mut String, d: Decimal) -> &str {
+    buf.clear();
+    // Writing to a String cannot fail.
+    let _ = write!(buf, "{:.2}", round(d, 2));
+    buf
 }
 
 /// The summary being written.
 pub struct Sink {
     lang: Lang,
     dir: PathBuf,
-    csv: csv::Writer<BufWriter<PendingFile>>,
+    csv_path: PathBuf,
+    csv: CsvOut,
     rows_html: BufWriter<File>,
     failed_html: BufWriter<File>,
     wb: Workbook,
     xrow: u32,
+    /// Scratch space for numbers, reused from cell to cell.
+    buf: String,
     /// Running sums for the weakest indicators.
     pub stats: Stats,
     /// Inputs written, successful or not.
@@ -149,7 +183,11 @@ impl Sink {
         let hs = headers(lang);
         csv.write_record(hs.iter().map(|h| h.0))
             .map_err(csv_err(&csv_path))?;
-        let tmp = || tempfile::tempfile().map(BufWriter::new).map_err(io(dir));
+        let tmp = || {
+            tempfile::tempfile()
+                .map(|f| BufWriter::with_capacity(1 << 16, f))
+                .map_err(io(dir))
+        };
         let mut wb = sheet::workbook("spbe-pemdi batch summary");
         wb.set_zip_compression_level(1);
         let ws = wb
@@ -165,76 +203,99 @@ impl Sink {
         Ok(Sink {
             lang,
             dir: dir.to_path_buf(),
+            csv_path,
             csv,
             rows_html: tmp()?,
             failed_html: tmp()?,
             wb,
             xrow: 1,
+            buf: String::with_capacity(64),
             stats: Stats::default(),
             files: 0,
             failed: 0,
         })
     }
 
-    fn xlsx_row(&mut self, cells: &[String]) -> Result<()> {
+    /// The next row of `summary.csv` and of the workbook's first sheet.
+    fn row(&mut self) -> Result<(Row<'_>, &mut String)> {
         let ws = self.wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?;
-        for (x, v) in cells.iter().enumerate() {
-            if v.is_empty() {
-                continue;
-            }
-            match v.parse::<f64>() {
-                // Exact decimals of at most 2 places, and years.
-                Ok(n) if NUMERIC.contains(&x) => ws.write_number(self.xrow, x as u16, n),
-                _ => ws.write_string(self.xrow, x as u16, v),
-            }
-            .map_err(sheet::xlsx_error)?;
-        }
+        let y = self.xrow;
         self.xrow += 1;
-        Ok(())
+        let row = Row {
+            csv: &mut self.csv,
+            ws,
+            path: &self.csv_path,
+            y,
+            x: 0,
+        };
+        Ok((row, &mut self.buf))
+    }
+
+    fn write_done(&mut self, a: &AgencyRow) -> Result<()> {
+        let (mut r, buf) = self.row()?;
+        r.text(&a.file)?;
+        r.text(a.report.as_deref().unwrap_or_default())?;
+        r.text(a.agency.as_deref().unwrap_or_default())?;
+        match a.year {
+            Some(y) => {
+                buf.clear();
+                let _ = write!(buf, "{y}");
+                r.number(buf)?;
+            }
+            None => r.text("")?,
+        }
+        r.text(&a.framework)?;
+        match a.last_index {
+            Some(i) => r.number(fixed2_in(buf, i))?,
+            None => r.text("")?,
+        }
+        r.number(fixed2_in(buf, a.last_low))?;
+        r.number(fixed2_in(buf, a.last_high))?;
+        r.text(&a.last_predicate)?;
+        r.number(fixed2_in(buf, a.point))?;
+        r.number(fixed2_in(buf, a.low))?;
+        r.number(fixed2_in(buf, a.high))?;
+        r.text(&a.predicate)?;
+        for i in 0..TOP_GAPS {
+            match a.gaps.get(i) {
+                Some(g) => {
+                    buf.clear();
+                    let _ = write!(buf, "{} (+{:.3})", g.id, round(g.gain, 3));
+                    r.text(buf)?;
+                }
+                None => r.text("")?,
+            }
+        }
+        r.text("ok")?;
+        r.text("")?;
+        r.end()?;
+        html::agency_row(&mut self.rows_html, &mut self.buf, a, self.lang).map_err(io(&self.dir))
+    }
+
+    fn write_failed(&mut self, f: &Failed) -> Result<()> {
+        let (mut r, _) = self.row()?;
+        r.text(&f.file)?;
+        r.skip_to(STATUS)?;
+        r.text("failed")?;
+        r.text(&f.message)?;
+        r.end()?;
+        html::failed_item(&mut self.failed_html, f).map_err(io(&self.dir))
     }
 
     /// Adds a chunk of results, in input order.
     pub fn push(&mut self, chunk: &[Outcome]) -> Result<()> {
-        let csv_path = self.dir.join(FILES[0]);
-        let mut done: Vec<&AgencyRow> = Vec::new();
-        let mut failed: Vec<&Failed> = Vec::new();
         for o in chunk {
-            let cells = match o {
+            match o {
                 Outcome::Done(d) => {
                     self.stats.add(d);
-                    done.push(&d.row);
-                    row_cells(&d.row)
+                    self.write_done(&d.row)?;
                 }
                 Outcome::Failed(f, _) => {
-                    failed.push(f);
-                    failed_cells(f)
+                    self.failed += 1;
+                    self.write_failed(f)?;
                 }
-            };
-            self.csv.write_record(&cells).map_err(csv_err(&csv_path))?;
-            self.xlsx_row(&cells)?;
-        }
-        self.files += chunk.len();
-        self.failed += failed.len();
-        let lang = self.lang;
-        if !done.is_empty() {
-            let html = render_template(
-                lang,
-                "summary_rows.html",
-                context! { t => labels(lang), rows => Serde(&done) },
-            )?;
-            self.rows_html
-                .write_all(html.as_bytes())
-                .map_err(io(&self.dir))?;
-        }
-        if !failed.is_empty() {
-            let html = render_template(
-                lang,
-                "summary_failed.html",
-                context! { t => labels(lang), failed => Serde(&failed) },
-            )?;
-            self.failed_html
-                .write_all(html.as_bytes())
-                .map_err(io(&self.dir))?;
+            }
+            self.files += 1;
         }
         Ok(())
     }
