@@ -6,6 +6,7 @@
 //! the order given on the command line.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -14,16 +15,13 @@ use crate::tr;
 /// Extensions read from a folder.
 pub const EXTENSIONS: &[&str] = &["json", "csv", "xlsx", "xlsm", "xls", "ods"];
 
-fn wanted(p: &Path) -> bool {
-    let hidden = p
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'));
-    let ext = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    !hidden && ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+/// Whether a file of this name in a folder is read: not hidden, and with
+/// one of the [`EXTENSIONS`] in any case.
+fn wanted(name: &OsStr) -> bool {
+    let p = Path::new(name);
+    let hidden = name.as_encoded_bytes().starts_with(b".");
+    let ext = p.extension().and_then(|e| e.to_str());
+    !hidden && ext.is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// The files named by `inputs` (files as given, folders expanded).
@@ -35,17 +33,19 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             continue;
         }
         let entries = std::fs::read_dir(input).map_err(|e| Error::read(input, &e))?;
-        let mut files = Vec::new();
+        let mut names = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|e| Error::read(input, &e))?;
-            let p = entry.path();
             let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
-            if is_file && wanted(&p) {
-                files.push(p);
+            let name = entry.file_name();
+            if is_file && wanted(&name) {
+                names.push(name);
             }
         }
-        files.sort();
-        out.extend(files);
+        // By name: the order of the paths (they differ in the last
+        // component only), without comparing them component by component.
+        names.sort_unstable();
+        out.extend(names.into_iter().map(|n| input.join(n)));
     }
     if out.is_empty() {
         return Err(Error::input(
