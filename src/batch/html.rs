@@ -9,13 +9,12 @@
 //! `templates/summary_failed.html` rendered it. The page around the rows is
 //! still the `summary.html` template.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use crate::batch::fixed::push_fixed;
 use crate::batch::summary::{AgencyRow, Failed};
-use crate::decimal::round;
 use crate::text::Lang;
 
 /// Writes `s` HTML-escaped: `&amp; &lt; &gt; &quot; &#x27; &#x2f;` (the
@@ -71,8 +70,7 @@ fn number(
     if plus {
         buf.push('+');
     }
-    // Writing to a String cannot fail.
-    let _ = write!(buf, "{:.prec$}", round(d, dp), prec = dp as usize);
+    push_fixed(buf, d, dp);
     match (lang, buf.split_once('.')) {
         (Lang::Id, Some((int, frac))) => {
             out.write_all(int.as_bytes())?;
