@@ -274,3 +274,80 @@ fn rows_keep_the_input_order_across_chunks() {
         .collect();
     assert!(reported.is_sorted(), "{}", r.stderr);
 }
+
+/// Folders list their assessment files by name (hidden files, other
+/// extensions and subfolders left out), files named one by one stay where
+/// they are given, and the compact list gives back the same paths as
+/// sorting the paths themselves.
+#[test]
+fn discovered_files_in_order() {
+    use spbe_pemdi::batch::inputs::discover;
+    use std::path::PathBuf;
+    let tmp = tempfile::tempdir().unwrap();
+    let (x, y, empty) = (
+        tmp.path().join("x"),
+        tmp.path().join("y"),
+        tmp.path().join("empty"),
+    );
+    for d in [&x, &y, &empty, &x.join("sub.json")] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let mut names: Vec<std::ffi::OsString> = [
+        "b.json",
+        "a.CSV",
+        ".hidden.json",
+        "c.txt",
+        "d.xlsx",
+        "ä.ods",
+        "A.json",
+        "e.Xls",
+        "f.xlsm",
+        "g",
+        "h.json.bak",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        names.push(std::ffi::OsString::from_vec(b"\xffz.json".to_vec()));
+        names.push(std::ffi::OsString::from_vec(b"z\xfe.csv".to_vec()));
+    }
+    for n in &names {
+        std::fs::write(x.join(n), "{}").unwrap();
+    }
+    std::fs::write(y.join("a.json"), "{}").unwrap();
+    let loose = tmp.path().join("loose.txt");
+    let inputs = vec![
+        empty.clone(),
+        x.clone(),
+        loose.clone(),
+        y.clone(),
+        x.clone(),
+    ];
+    let files = discover(&inputs).unwrap();
+    // The list as paths sorted per folder.
+    let mut in_x: Vec<PathBuf> = names
+        .iter()
+        .map(|n| x.join(n))
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or_default();
+            let hidden = p.file_name().unwrap().as_encoded_bytes().starts_with(b".");
+            !hidden
+                && ["json", "csv", "xlsx", "xlsm", "xls", "ods"]
+                    .contains(&ext.to_ascii_lowercase().as_str())
+        })
+        .collect();
+    in_x.sort();
+    let mut expected = in_x.clone();
+    expected.push(loose);
+    expected.push(y.join("a.json"));
+    expected.extend(in_x);
+    assert_eq!(files.iter().collect::<Vec<_>>(), expected);
+    assert_eq!(files.len(), expected.len());
+    assert_eq!(files.get(expected.len()), None);
+    assert_eq!(files.get(0).unwrap(), x.join("A.json"));
+    // Nothing to read at all.
+    assert!(discover(&[empty]).is_err());
+}

@@ -181,7 +181,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     let names = if opts.summary_only {
         vec![]
     } else {
-        inputs::report_names(&files)
+        inputs::report_names(files.iter())
     };
     prepare_output(opts, &names)?;
     let converters: Vec<OnceLock<Result<Converter, Error>>> =
@@ -219,7 +219,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
 /// stops at the end of the chunk at hand and the error is returned.
 fn convert_all(
     job: &Job,
-    files: &[PathBuf],
+    files: &inputs::Files,
     mut sink: sink::Sink,
     on: &mut dyn FnMut(Event),
 ) -> Result<sink::Sink> {
@@ -236,7 +236,8 @@ fn convert_all(
             let end = files.len().min(start + CHUNK);
             let outcomes: Vec<Outcome> = (start..end)
                 .into_par_iter()
-                .map(|i| job.process(i, &files[i]))
+                // Every i below the length has a path.
+                .map(|i| job.process(i, &files.get(i).unwrap_or_default()))
                 .collect();
             for o in &outcomes {
                 if let Outcome::Failed(_, e) = o {
