@@ -16,6 +16,7 @@
 mod fixed;
 mod html;
 pub mod inputs;
+mod pipeline;
 mod row;
 pub mod sink;
 pub mod summary;
@@ -24,9 +25,6 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::sync::mpsc::sync_channel;
-
-use rayon::prelude::*;
 
 use crate::catalog::Framework;
 use crate::convert::{ConvertOptions, Converter};
@@ -40,9 +38,6 @@ use summary::{Done, Failed, Outcome, summarize};
 
 /// Files converted in parallel before their rows are written.
 const CHUNK: usize = 1024;
-
-/// Converted chunks waiting for the writer (besides the one it writes).
-const QUEUE: usize = 1;
 
 /// What to do.
 #[derive(Debug, Clone)]
@@ -195,73 +190,15 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     };
     let sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
     on(Event::Start(files.len()));
-    let sink = convert_all(&job, &files, sink, on)?;
+    // Every i below the length has a path.
+    let convert = |i| job.process(i, &files.get(i).unwrap_or_default());
+    let sink = pipeline::convert_all(files.len(), CHUNK, &convert, sink, on)?;
     let totals = Totals {
         files: sink.files,
         failed: sink.failed,
     };
     sink.finish(to)?;
     Ok(totals)
-}
-
-/// Converts `files` and writes their rows to `sink`, in input order.
-///
-/// Files are converted on the rayon pool a chunk at a time; a writer
-/// thread writes the rows of each finished chunk while the pool converts
-/// the next one, so the serial summary never holds the workers up. The
-/// channel between them holds at most [`QUEUE`] chunks: with the chunk
-/// being converted and the one being written, memory stays bounded however
-/// many files there are, and a slow disk holds the conversion back instead
-/// of piling up rows.
-///
-/// `on` hears of failures and progress on this (the calling) thread, a
-/// chunk's failures before its progress. When writing fails, conversion
-/// stops at the end of the chunk at hand and the error is returned.
-fn convert_all(
-    job: &Job,
-    files: &inputs::Files,
-    mut sink: sink::Sink,
-    on: &mut dyn FnMut(Event),
-) -> Result<sink::Sink> {
-    std::thread::scope(|scope| {
-        let (chunks, received) = sync_channel::<Vec<Outcome>>(QUEUE);
-        let writer = scope.spawn(move || -> Result<sink::Sink> {
-            for chunk in received {
-                sink.push(&chunk)?;
-            }
-            Ok(sink)
-        });
-        let mut start = 0;
-        while start < files.len() {
-            let end = files.len().min(start + CHUNK);
-            let outcomes: Vec<Outcome> = (start..end)
-                .into_par_iter()
-                // Every i below the length has a path.
-                .map(|i| job.process(i, &files.get(i).unwrap_or_default()))
-                .collect();
-            for o in &outcomes {
-                if let Outcome::Failed(_, e) = o {
-                    on(Event::Failed(e));
-                }
-            }
-            // The writer hung up: it failed, and says why when joined.
-            if chunks.send(outcomes).is_err() {
-                break;
-            }
-            on(Event::Progress(end - start));
-            start = end;
-        }
-        drop(chunks);
-        writer.join().unwrap_or_else(|_| {
-            Err(Error::output(
-                &job.opts.out_dir,
-                tr!(
-                    "galat internal saat menulis ringkasan (bug di spbe-pemdi; mohon laporkan)",
-                    "internal error while writing the summary (a bug in spbe-pemdi; please report it)"
-                ),
-            ))
-        })
-    })
 }
 
 /// What every file needs, shared by the worker threads.
