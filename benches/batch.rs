@@ -33,13 +33,20 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// Agencies in the full-report measurement (one report file each).
 const FULL_N: usize = 2_000;
 
-/// The largest batch: `SPBE_BENCH_N`, else 100,000.
+/// Whether criterion only lists or tests the benchmarks (`cargo test
+/// --benches`): then no table and small batches.
+fn quick() -> bool {
+    std::env::args().any(|a| a == "--test" || a == "--list")
+}
+
+/// The largest batch: `SPBE_BENCH_N`, else 100,000 (1,000 when quick).
 fn largest() -> usize {
-    std::env::var("SPBE_BENCH_N")
+    let n = std::env::var("SPBE_BENCH_N")
         .ok()
         .and_then(|v| v.replace('_', "").parse().ok())
         .filter(|n| *n > 0)
-        .unwrap_or(100_000)
+        .unwrap_or(100_000);
+    if quick() { n.min(1_000) } else { n }
 }
 
 /// A 64-bit linear congruential generator (Knuth's MMIX constants).
@@ -229,7 +236,8 @@ fn measure(cmd: Command) -> (Duration, Option<u64>) {
 }
 
 /// The table: wall time and peak RSS per N, summary only and full reports.
-fn table(n: usize, out: &Path) {
+/// Returns the wall time for N.
+fn table(n: usize, out: &Path) -> Duration {
     let mut rows = Vec::new();
     let sizes: Vec<usize> = SIZES
         .iter()
@@ -249,30 +257,39 @@ fn table(n: usize, out: &Path) {
     let (wall, rss) = measure(batch(&full, out, &[]));
     rows.push(("reports (md)", n.min(FULL_N), wall, rss));
     println!("\n| mode | N | wall | peak RSS |\n|---|---:|---:|---:|");
-    for (mode, size, wall, rss) in rows {
+    for &(mode, size, wall, rss) in &rows {
         let rss = rss.map_or("n/a".to_string(), |k| {
             format!("{:.1} MiB", k as f64 / 1024.0)
         });
         println!("| {mode} | {size} | {:.2} s | {rss} |", wall.as_secs_f64());
     }
     println!();
+    rows.iter()
+        .find(|r| r.0 == "--summary-only" && r.1 == n)
+        .map_or(Duration::from_secs(1), |r| r.2)
 }
 
 fn benches(c: &mut Criterion) {
     let n = largest();
     let tmp = tempfile::tempdir().expect("temporary folder");
     let out = tmp.path().join("out");
-    table(n, &out);
+    let wall = if quick() {
+        Duration::ZERO
+    } else {
+        table(n, &out)
+    };
     let input = corpus(n);
     let mut g = c.benchmark_group("batch");
+    // Ten runs of the largest batch at least (criterion warns otherwise).
     g.sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(30));
+        .measurement_time((wall * 12).max(Duration::from_secs(30)));
     g.bench_function(format!("summary-only/{n}"), |b| {
         b.iter(|| run(batch(&input, &out, &["--summary-only"])))
     });
     let full = corpus(n.min(FULL_N));
+    g.measurement_time(Duration::from_secs(30));
     g.bench_function(format!("reports-md/{}", n.min(FULL_N)), |b| {
         b.iter(|| run(batch(&full, &out, &[])))
     });

@@ -74,16 +74,19 @@ pub fn convert_all<R: Rows>(
             start = end;
         }
         drop(chunks);
-        writer.join().unwrap_or_else(|_| {
-            Err(Error::new(
-                Kind::Output,
-                tr!(
-                    "galat internal saat menulis ringkasan (bug di spbe-pemdi; mohon laporkan)",
-                    "internal error while writing the summary (a bug in spbe-pemdi; please report it)"
-                ),
-            ))
-        })
+        writer.join().unwrap_or_else(|_| Err(writer_bug()))
     })
+}
+
+/// What a panic while writing the summary (a bug) becomes.
+pub fn writer_bug() -> Error {
+    Error::new(
+        Kind::Output,
+        tr!(
+            "galat internal saat menulis ringkasan (bug di spbe-pemdi; mohon laporkan)",
+            "internal error while writing the summary (a bug in spbe-pemdi; please report it)"
+        ),
+    )
 }
 
 #[cfg(test)]

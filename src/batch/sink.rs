@@ -14,6 +14,7 @@ use minijinja::value::Serde;
 use rust_xlsxwriter::Workbook;
 
 use crate::batch::html;
+use crate::batch::pipeline::writer_bug;
 use crate::batch::row::{CsvOut, Row, csv_err, headers};
 use crate::batch::summary::{IndicatorMean, Outcome, Stats};
 use crate::catalog::{BandOn, Framework};
@@ -191,15 +192,6 @@ impl Sink {
             failed,
         };
         std::thread::scope(|s| {
-            let internal = || {
-                Error::output(
-                    &dir,
-                    tr!(
-                        "galat internal saat menulis ringkasan (bug di spbe-pemdi; mohon laporkan)",
-                        "internal error while writing the summary (a bug in spbe-pemdi; please report it)"
-                    ),
-                )
-            };
             let csvs = s.spawn(|| {
                 commit_csv(csv, &csv_path)?;
                 let mut rows = vec![head.iter().map(|h| h.to_string()).collect()];
@@ -208,8 +200,8 @@ impl Sink {
             });
             let xlsx = s.spawn(|| save_workbook(wb, &dir.join(FILES[2]), &head, &records));
             let html = page.write(&dir.join(FILES[3]), failed_html, rows_html);
-            let csvs = csvs.join().unwrap_or_else(|_| Err(internal()));
-            let xlsx = xlsx.join().unwrap_or_else(|_| Err(internal()));
+            let csvs = csvs.join().unwrap_or_else(|_| Err(writer_bug()));
+            let xlsx = xlsx.join().unwrap_or_else(|_| Err(writer_bug()));
             csvs.and(xlsx).and(html)
         })
     }
