@@ -197,3 +197,157 @@ fn values_only_conversion_matches_the_full_one() {
         assert_eq!(full.source.low, lean.source.low);
     }
 }
+
+/// Rows keep the input order across chunks (rows are written on another
+/// thread while the next chunk converts), failures where they occur: in
+/// summary.csv, summary.html and the messages on stderr.
+#[test]
+fn rows_keep_the_input_order_across_chunks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let json = read(&fixture("kemenkeu-spbe-2024.json"));
+    let broken = std::fs::read(fixture("bad/truncated.json")).unwrap();
+    // More than one chunk of 1024; failures first, last, and at a chunk edge.
+    let n = 1030;
+    let bad = [0, 517, 1023, 1024, n - 1];
+    for i in 0..n {
+        let path = input.join(format!("a{i:04}.json"));
+        if bad.contains(&i) {
+            std::fs::write(path, &broken).unwrap();
+        } else {
+            let agency = format!("Instansi {i:04}");
+            std::fs::write(path, json.replace("Kementerian Keuangan", &agency)).unwrap();
+        }
+    }
+    let r = run_in(
+        tmp.path(),
+        &["--lang", "en", "batch", "in", "-o", "out", "--summary-only"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let out = tmp.path().join("out");
+    let mut csv = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), n);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(&row[0], format!("in/a{i:04}.json"), "row {i}");
+        if bad.contains(&i) {
+            assert_eq!(&row[16], "failed", "row {i}");
+        } else {
+            assert_eq!(
+                (&row[2], &row[16]),
+                (format!("Instansi {i:04}").as_str(), "ok")
+            );
+        }
+    }
+    // The page lists the agencies, then the failures, each in input order.
+    let html = read(&out.join("summary.html"));
+    let positions = |names: Vec<String>| -> Vec<usize> {
+        names
+            .iter()
+            .map(|s| {
+                html.find(s.as_str())
+                    .unwrap_or_else(|| panic!("{s} missing"))
+            })
+            .collect()
+    };
+    let ok = positions(
+        (0..n)
+            .filter(|i| !bad.contains(i))
+            .map(|i| format!(">Instansi {i:04}<"))
+            .collect(),
+    );
+    assert!(ok.is_sorted(), "agency rows in input order");
+    let failed = positions(
+        bad.iter()
+            .map(|i| format!("<strong>in&#x2f;a{i:04}.json</strong>"))
+            .collect(),
+    );
+    assert!(failed.is_sorted(), "failures in input order");
+    let reported: Vec<usize> = bad
+        .iter()
+        .map(|i| {
+            r.stderr
+                .find(&format!("in/a{i:04}.json"))
+                .expect("reported")
+        })
+        .collect();
+    assert!(reported.is_sorted(), "{}", r.stderr);
+}
+
+/// Folders list their assessment files by name (hidden files, other
+/// extensions and subfolders left out), files named one by one stay where
+/// they are given, and the compact list gives back the same paths as
+/// sorting the paths themselves.
+#[test]
+fn discovered_files_in_order() {
+    use spbe_pemdi::batch::inputs::discover;
+    use std::path::PathBuf;
+    let tmp = tempfile::tempdir().unwrap();
+    let (x, y, empty) = (
+        tmp.path().join("x"),
+        tmp.path().join("y"),
+        tmp.path().join("empty"),
+    );
+    for d in [&x, &y, &empty, &x.join("sub.json")] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let mut names: Vec<std::ffi::OsString> = [
+        "b.json",
+        "a.CSV",
+        ".hidden.json",
+        "c.txt",
+        "d.xlsx",
+        "ä.ods",
+        "A.json",
+        "e.Xls",
+        "f.xlsm",
+        "g",
+        "h.json.bak",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        names.push(std::ffi::OsString::from_vec(b"\xffz.json".to_vec()));
+        names.push(std::ffi::OsString::from_vec(b"z\xfe.csv".to_vec()));
+    }
+    for n in &names {
+        std::fs::write(x.join(n), "{}").unwrap();
+    }
+    std::fs::write(y.join("a.json"), "{}").unwrap();
+    let loose = tmp.path().join("loose.txt");
+    let inputs = vec![
+        empty.clone(),
+        x.clone(),
+        loose.clone(),
+        y.clone(),
+        x.clone(),
+    ];
+    let files = discover(&inputs).unwrap();
+    // The list as paths sorted per folder.
+    let mut in_x: Vec<PathBuf> = names
+        .iter()
+        .map(|n| x.join(n))
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or_default();
+            let hidden = p.file_name().unwrap().as_encoded_bytes().starts_with(b".");
+            !hidden
+                && ["json", "csv", "xlsx", "xlsm", "xls", "ods"]
+                    .contains(&ext.to_ascii_lowercase().as_str())
+        })
+        .collect();
+    in_x.sort();
+    let mut expected = in_x.clone();
+    expected.push(loose);
+    expected.push(y.join("a.json"));
+    expected.extend(in_x);
+    assert_eq!(files.iter().collect::<Vec<_>>(), expected);
+    assert_eq!(files.len(), expected.len());
+    assert_eq!(files.get(expected.len()), None);
+    assert_eq!(files.get(0).unwrap(), x.join("A.json"));
+    // Nothing to read at all.
+    assert!(discover(&[empty]).is_err());
+}

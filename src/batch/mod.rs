@@ -4,14 +4,20 @@
 //! [`Converter`] per source framework is prepared once (crosswalks loaded,
 //! path chosen) and shared by all files; files are converted in parallel
 //! (rayon) in chunks; of each conversion only a small summary row is kept,
-//! and the summary streams to disk ([`sink`]), so memory stays flat as the
-//! batch grows. One bad file is reported, listed in the summary and
-//! skipped; it never stops the batch.
+//! and the summary streams to disk ([`sink`]) on a writer thread of its
+//! own while the next chunk converts, so memory stays flat as the batch
+//! grows and the serial writing never holds the workers up. One bad file
+//! is reported, listed in the summary and skipped; it never stops the
+//! batch.
 //!
 //! Exit codes (see [`Totals::exit_code`]): 0 when every file was read,
 //! 1 when some failed, 3 when none could be read.
 
+mod fixed;
+mod html;
 pub mod inputs;
+mod pipeline;
+mod row;
 pub mod sink;
 pub mod summary;
 
@@ -19,8 +25,6 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-use rayon::prelude::*;
 
 use crate::catalog::Framework;
 use crate::convert::{ConvertOptions, Converter};
@@ -172,7 +176,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     let names = if opts.summary_only {
         vec![]
     } else {
-        inputs::report_names(&files)
+        inputs::report_names(files.iter())
     };
     prepare_output(opts, &names)?;
     let converters: Vec<OnceLock<Result<Converter, Error>>> =
@@ -184,22 +188,11 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
         names: &names,
         converters: &converters,
     };
-    let mut sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
+    let sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
     on(Event::Start(files.len()));
-    let indices: Vec<usize> = (0..files.len()).collect();
-    for chunk in indices.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|&i| job.process(i, &files[i]))
-            .collect();
-        for o in &outcomes {
-            if let Outcome::Failed(_, e) = o {
-                on(Event::Failed(e));
-            }
-        }
-        sink.push(&outcomes)?;
-        on(Event::Progress(chunk.len()));
-    }
+    // Every i below the length has a path.
+    let convert = |i| job.process(i, &files.get(i).unwrap_or_default());
+    let sink = pipeline::convert_all(files.len(), CHUNK, &convert, sink, on)?;
     let totals = Totals {
         files: sink.files,
         failed: sink.failed,

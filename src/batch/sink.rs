@@ -13,9 +13,12 @@ use minijinja::context;
 use minijinja::value::Serde;
 use rust_xlsxwriter::Workbook;
 
-use crate::batch::summary::{AgencyRow, Failed, Outcome, Stats};
+use crate::batch::html;
+use crate::batch::pipeline::writer_bug;
+use crate::batch::row::{CsvOut, Row, csv_err, headers};
+use crate::batch::summary::{IndicatorMean, Outcome, Stats};
 use crate::catalog::{BandOn, Framework};
-use crate::decimal::{exact, fixed2, round};
+use crate::decimal::{exact, fixed2};
 use crate::error::{Error, Result};
 use crate::output::PendingFile;
 use crate::report::html::render_template;
@@ -48,87 +51,18 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
-    move |e| Error::output(path, tr!("CSV: {}", "CSV: {}", e))
-}
-
-/// Column headers of the agency rows (CSV and XLSX) and XLSX widths.
-fn headers(lang: Lang) -> Vec<(&'static str, f64)> {
-    let names: [(&str, &str, f64); 18] = [
-        ("berkas", "file", 28.0),
-        ("laporan", "report", 20.0),
-        ("instansi", "agency", 28.0),
-        ("tahun", "year", 7.0),
-        ("framework", "framework", 11.0),
-        ("indeks_lalu", "last_index", 9.0),
-        ("indeks_lalu_bawah", "last_index_low", 9.0),
-        ("indeks_lalu_atas", "last_index_high", 9.0),
-        ("predikat_lalu", "last_predicate", 14.0),
-        ("proyeksi", "projected", 9.0),
-        ("proyeksi_bawah", "projected_low", 9.0),
-        ("proyeksi_atas", "projected_high", 9.0),
-        ("predikat_proyeksi", "projected_predicate", 18.0),
-        ("celah_1", "gap_1", 26.0),
-        ("celah_2", "gap_2", 26.0),
-        ("celah_3", "gap_3", 26.0),
-        ("status", "status", 8.0),
-        ("galat", "error", 50.0),
-    ];
-    names
-        .iter()
-        .map(|(id, en, w)| (lang.pick(id, en), *w))
-        .collect()
-}
-
-/// Columns written as numbers in XLSX.
-const NUMERIC: &[usize] = &[3, 5, 6, 7, 9, 10, 11];
-
-fn row_cells(a: &AgencyRow) -> Vec<String> {
-    let mut v = vec![
-        a.file.clone(),
-        a.report.clone().unwrap_or_default(),
-        a.agency.clone().unwrap_or_default(),
-        a.year.map(|y| y.to_string()).unwrap_or_default(),
-        a.framework.clone(),
-        a.last_index.map(fixed2).unwrap_or_default(),
-        fixed2(a.last_low),
-        fixed2(a.last_high),
-        a.last_predicate.clone(),
-        fixed2(a.point),
-        fixed2(a.low),
-        fixed2(a.high),
-        a.predicate.clone(),
-    ];
-    for i in 0..3 {
-        v.push(
-            a.gaps
-                .get(i)
-                .map(|g| format!("{} (+{:.3})", g.id, round(g.gain, 3)))
-                .unwrap_or_default(),
-        );
-    }
-    v.push("ok".to_string());
-    v.push(String::new());
-    v
-}
-
-fn failed_cells(f: &Failed) -> Vec<String> {
-    let mut v = vec![String::new(); 18];
-    v[0] = f.file.clone();
-    v[16] = "failed".to_string();
-    v[17] = f.message.clone();
-    v
-}
-
 /// The summary being written.
 pub struct Sink {
     lang: Lang,
     dir: PathBuf,
-    csv: csv::Writer<BufWriter<PendingFile>>,
+    csv_path: PathBuf,
+    csv: CsvOut,
     rows_html: BufWriter<File>,
     failed_html: BufWriter<File>,
     wb: Workbook,
     xrow: u32,
+    /// Scratch space for numbers, reused from cell to cell.
+    buf: String,
     /// Running sums for the weakest indicators.
     pub stats: Stats,
     /// Inputs written, successful or not.
@@ -149,7 +83,11 @@ impl Sink {
         let hs = headers(lang);
         csv.write_record(hs.iter().map(|h| h.0))
             .map_err(csv_err(&csv_path))?;
-        let tmp = || tempfile::tempfile().map(BufWriter::new).map_err(io(dir));
+        let tmp = || {
+            tempfile::tempfile()
+                .map(|f| BufWriter::with_capacity(1 << 16, f))
+                .map_err(io(dir))
+        };
         let mut wb = sheet::workbook("spbe-pemdi batch summary");
         wb.set_zip_compression_level(1);
         let ws = wb
@@ -165,95 +103,50 @@ impl Sink {
         Ok(Sink {
             lang,
             dir: dir.to_path_buf(),
+            csv_path,
             csv,
             rows_html: tmp()?,
             failed_html: tmp()?,
             wb,
             xrow: 1,
+            buf: String::with_capacity(64),
             stats: Stats::default(),
             files: 0,
             failed: 0,
         })
     }
 
-    fn xlsx_row(&mut self, cells: &[String]) -> Result<()> {
-        let ws = self.wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?;
-        for (x, v) in cells.iter().enumerate() {
-            if v.is_empty() {
-                continue;
-            }
-            match v.parse::<f64>() {
-                // Exact decimals of at most 2 places, and years.
-                Ok(n) if NUMERIC.contains(&x) => ws.write_number(self.xrow, x as u16, n),
-                _ => ws.write_string(self.xrow, x as u16, v),
-            }
-            .map_err(sheet::xlsx_error)?;
-        }
-        self.xrow += 1;
-        Ok(())
-    }
-
     /// Adds a chunk of results, in input order.
     pub fn push(&mut self, chunk: &[Outcome]) -> Result<()> {
-        let csv_path = self.dir.join(FILES[0]);
-        let mut done: Vec<&AgencyRow> = Vec::new();
-        let mut failed: Vec<&Failed> = Vec::new();
         for o in chunk {
-            let cells = match o {
+            match o {
                 Outcome::Done(d) => {
                     self.stats.add(d);
-                    done.push(&d.row);
-                    row_cells(&d.row)
+                    Row::start(&mut self.csv, &self.csv_path, &mut self.wb, self.xrow)?
+                        .agency(&d.row, &mut self.buf)?;
+                    html::agency_row(&mut self.rows_html, &mut self.buf, &d.row, self.lang)
+                        .map_err(io(&self.dir))?;
                 }
                 Outcome::Failed(f, _) => {
-                    failed.push(f);
-                    failed_cells(f)
+                    self.failed += 1;
+                    Row::start(&mut self.csv, &self.csv_path, &mut self.wb, self.xrow)?
+                        .failed(f)?;
+                    html::failed_item(&mut self.failed_html, f).map_err(io(&self.dir))?;
                 }
-            };
-            self.csv.write_record(&cells).map_err(csv_err(&csv_path))?;
-            self.xlsx_row(&cells)?;
-        }
-        self.files += chunk.len();
-        self.failed += failed.len();
-        let lang = self.lang;
-        if !done.is_empty() {
-            let html = render_template(
-                lang,
-                "summary_rows.html",
-                context! { t => labels(lang), rows => Serde(&done) },
-            )?;
-            self.rows_html
-                .write_all(html.as_bytes())
-                .map_err(io(&self.dir))?;
-        }
-        if !failed.is_empty() {
-            let html = render_template(
-                lang,
-                "summary_failed.html",
-                context! { t => labels(lang), failed => Serde(&failed) },
-            )?;
-            self.failed_html
-                .write_all(html.as_bytes())
-                .map_err(io(&self.dir))?;
+            }
+            self.xrow += 1;
+            self.files += 1;
         }
         Ok(())
     }
 
-    /// Writes the weakest indicators and moves every summary file into place.
-    pub fn finish(mut self, to: &Framework) -> Result<()> {
+    /// Writes the weakest indicators and moves every summary file into
+    /// place. The workbook (compressed) and the page (the rows copied in)
+    /// are finished side by side, and `summary.csv` with the weakest
+    /// indicators beside them: the batch ends with these.
+    pub fn finish(self, to: &Framework) -> Result<()> {
         let lang = self.lang;
-        let dir = self.dir.clone();
-        let csv_path = dir.join(FILES[0]);
         let weakest = self.stats.weakest(to, lang);
-        // summary.csv
-        let pending = self
-            .csv
-            .into_inner()
-            .map_err(|e| io(&csv_path)(e.into_error()))?
-            .into_inner()
-            .map_err(|e| io(&csv_path)(e.into_error()))?;
-        pending.commit()?;
-        // summary-indicators.csv
         let head: Vec<&str> = [
             ("no", "no"),
             ("indikator", "indicator"),
@@ -265,38 +158,106 @@ impl Sink {
         .iter()
         .map(|(id, en)| lang.pick(id, en))
         .collect();
-        let mut records = vec![head.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-        for w in &weakest {
-            records.push(vec![
-                w.no.to_string(),
-                w.id.clone(),
-                w.name.clone(),
-                exact(w.weight),
-                fixed2(w.mean),
-                w.gaps.to_string(),
-            ]);
-        }
-        crate::output::write_atomic(&dir.join(FILES[1]), &sheet::csv_bytes(&records, lang)?)?;
-        // summary.xlsx
-        let ws = self.wb.worksheet_from_index(1).map_err(sheet::xlsx_error)?;
-        let widths = [5.0, 14.0, 48.0, 8.0, 12.0, 12.0];
-        let cols: Vec<(&str, f64)> = head.iter().copied().zip(widths).collect();
-        sheet::header(ws, 0, &cols)?;
-        for (i, r) in records.iter().skip(1).enumerate() {
-            let y = i as u32 + 1;
-            for (x, v) in r.iter().enumerate() {
-                match v.parse::<f64>() {
-                    Ok(n) if x != 1 && x != 2 => ws.write_number(y, x as u16, n),
-                    _ => ws.write_string(y, x as u16, v),
-                }
-                .map_err(sheet::xlsx_error)?;
+        let records: Vec<[String; 6]> = weakest
+            .iter()
+            .map(|w| {
+                [
+                    w.no.to_string(),
+                    w.id.clone(),
+                    w.name.clone(),
+                    exact(w.weight),
+                    fixed2(w.mean),
+                    w.gaps.to_string(),
+                ]
+            })
+            .collect();
+        let Sink {
+            dir,
+            csv_path,
+            csv,
+            rows_html,
+            failed_html,
+            wb,
+            stats,
+            files,
+            failed,
+            ..
+        } = self;
+        let page = Page {
+            lang,
+            to,
+            weakest: &weakest,
+            mean: stats.mean_index(),
+            files,
+            failed,
+        };
+        std::thread::scope(|s| {
+            let csvs = s.spawn(|| {
+                commit_csv(csv, &csv_path)?;
+                let mut rows = vec![head.iter().map(|h| h.to_string()).collect()];
+                rows.extend(records.iter().map(|r| r.to_vec()));
+                crate::output::write_atomic(&dir.join(FILES[1]), &sheet::csv_bytes(&rows, lang)?)
+            });
+            let xlsx = s.spawn(|| save_workbook(wb, &dir.join(FILES[2]), &head, &records));
+            let html = page.write(&dir.join(FILES[3]), failed_html, rows_html);
+            let csvs = csvs.join().unwrap_or_else(|_| Err(writer_bug()));
+            let xlsx = xlsx.join().unwrap_or_else(|_| Err(writer_bug()));
+            csvs.and(xlsx).and(html)
+        })
+    }
+}
+
+/// Flushes `summary.csv` and moves it into place.
+fn commit_csv(csv: CsvOut, path: &Path) -> Result<()> {
+    csv.into_inner()
+        .map_err(|e| io(path)(e.into_error()))?
+        .into_inner()
+        .map_err(|e| io(path)(e.into_error()))?
+        .commit()
+}
+
+/// Adds the weakest indicators (`records`, under `head`) as the second
+/// sheet and saves the workbook to `path`.
+fn save_workbook(
+    mut wb: Workbook,
+    path: &Path,
+    head: &[&str],
+    records: &[[String; 6]],
+) -> Result<()> {
+    let ws = wb.worksheet_from_index(1).map_err(sheet::xlsx_error)?;
+    let widths = [5.0, 14.0, 48.0, 8.0, 12.0, 12.0];
+    let cols: Vec<(&str, f64)> = head.iter().copied().zip(widths).collect();
+    sheet::header(ws, 0, &cols)?;
+    for (i, r) in records.iter().enumerate() {
+        let y = i as u32 + 1;
+        for (x, v) in r.iter().enumerate() {
+            match v.parse::<f64>() {
+                Ok(n) if x != 1 && x != 2 => ws.write_number(y, x as u16, n),
+                _ => ws.write_string(y, x as u16, v),
             }
+            .map_err(sheet::xlsx_error)?;
         }
-        let xlsx = PendingFile::new(&dir.join(FILES[2]))?;
-        self.wb.save(xlsx.temp_path()).map_err(sheet::xlsx_error)?;
-        xlsx.commit()?;
-        // summary.html
-        let mean = self.stats.mean_index();
+    }
+    let xlsx = PendingFile::new(path)?;
+    wb.save(xlsx.temp_path()).map_err(sheet::xlsx_error)?;
+    xlsx.commit()
+}
+
+/// What `summary.html` shows around the rows.
+struct Page<'a> {
+    lang: Lang,
+    to: &'a Framework,
+    weakest: &'a [IndicatorMean],
+    mean: Option<rust_decimal::Decimal>,
+    files: usize,
+    failed: usize,
+}
+
+impl Page<'_> {
+    /// Renders the page and writes it to `path` with the failures and the
+    /// agency rows (written as the batch went) in their places.
+    fn write(&self, path: &Path, failed: BufWriter<File>, rows: BufWriter<File>) -> Result<()> {
+        let (lang, to) = (self.lang, self.to);
         let page = render_template(
             lang,
             "summary.html",
@@ -308,31 +269,25 @@ impl Sink {
                 files => self.files,
                 ok => self.files - self.failed,
                 failed => self.failed,
-                mean_index => mean.map(exact),
-                mean_predicate => mean.map(|m| to.band(m, BandOn::Exact).name(lang)),
-                weakest => Serde(&weakest),
+                mean_index => self.mean.map(exact),
+                mean_predicate => self.mean.map(|m| to.band(m, BandOn::Exact).name(lang)),
+                weakest => Serde(self.weakest),
             },
         )?;
-        let html_path = dir.join(FILES[3]);
-        let mut out = BufWriter::new(PendingFile::new(&html_path)?);
+        let err = io(path);
+        let mut out = BufWriter::with_capacity(1 << 20, PendingFile::new(path)?);
         let mut rest = page.as_str();
-        for (mark, part) in [
-            (FAILED_MARK, &mut self.failed_html),
-            (ROWS_MARK, &mut self.rows_html),
-        ] {
-            let mut file = part.get_mut().try_clone().map_err(io(&html_path))?;
-            part.flush().map_err(io(&html_path))?;
+        for (mark, part) in [(FAILED_MARK, failed), (ROWS_MARK, rows)] {
+            let mut file = part.into_inner().map_err(|e| err(e.into_error()))?;
             if let Some((head, tail)) = rest.split_once(mark) {
-                out.write_all(head.as_bytes()).map_err(io(&html_path))?;
-                file.rewind().map_err(io(&html_path))?;
-                std::io::copy(&mut file, &mut out).map_err(io(&html_path))?;
+                out.write_all(head.as_bytes()).map_err(&err)?;
+                file.rewind().map_err(&err)?;
+                std::io::copy(&mut file, &mut out).map_err(&err)?;
                 rest = tail;
             }
         }
-        out.write_all(rest.as_bytes()).map_err(io(&html_path))?;
-        out.write_all(b"\n").map_err(io(&html_path))?;
-        out.into_inner()
-            .map_err(|e| io(&html_path)(e.into_error()))?
-            .commit()
+        out.write_all(rest.as_bytes()).map_err(&err)?;
+        out.write_all(b"\n").map_err(&err)?;
+        out.into_inner().map_err(|e| err(e.into_error()))?.commit()
     }
 }

@@ -4,12 +4,14 @@
 //! weakest indicators across the set. Conversions themselves are dropped as
 //! soon as their row is made, so memory stays flat as the batch grows.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::catalog::{BandOn, Framework};
-use crate::convert::{Class, Conversion};
-use crate::report::stake::ranked;
+use crate::convert::{Class, Conversion, TargetValue};
+use crate::report::stake::{self, Stake};
 use crate::text::Lang;
 
 /// How many gaps a summary row names.
@@ -104,6 +106,33 @@ fn band_range(fw: &Framework, low: Decimal, high: Decimal, lang: Lang) -> String
     if l == h { l } else { format!("{l}–{h}") }
 }
 
+/// The [`TOP_GAPS`] indicators below the top of the scale with the most
+/// at stake, in report order: the head of [`stake::ranked`] without those
+/// at the top, found without sorting them all.
+fn top_gaps<'a>(to: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetValue, Stake)> {
+    let mut top: Vec<(&TargetValue, Stake)> = Vec::with_capacity(TOP_GAPS + 1);
+    for t in targets {
+        let weight = to
+            .indicator(t.no)
+            .map(|i| i.weight.value())
+            .unwrap_or_default();
+        let st = stake::stake(to, weight, t.estimate.point);
+        if st.next_level.is_none() {
+            continue;
+        }
+        // After its equals, as the stable sort of `ranked` keeps them.
+        let at = top
+            .iter()
+            .position(|(u, su)| stake::order((&st, t.no), (su, u.no)) == Ordering::Less)
+            .unwrap_or(top.len());
+        if at < TOP_GAPS {
+            top.insert(at, (t, st));
+            top.truncate(TOP_GAPS);
+        }
+    }
+    top
+}
+
 /// The summary of one conversion.
 pub fn summarize(
     conv: &Conversion,
@@ -114,10 +143,8 @@ pub fn summarize(
     report: Option<String>,
 ) -> Done {
     let s = &conv.source;
-    let gaps = ranked(to, &conv.indicators)
+    let gaps = top_gaps(to, &conv.indicators)
         .into_iter()
-        .filter(|(_, st)| st.next_level.is_some())
-        .take(TOP_GAPS)
         .map(|(t, st)| Gap {
             no: t.no,
             id: t.id.clone(),
@@ -223,5 +250,53 @@ impl Stats {
             .collect();
         v.sort_by(|a, b| a.mean.cmp(&b.mean).then(a.no.cmp(&b.no)));
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::{ConvertOptions, Converter};
+    use crate::data::Data;
+
+    /// The same gaps as the head of the full ranking, ties included.
+    #[test]
+    fn top_gaps_is_the_head_of_the_ranking() {
+        let data = Data::embedded().expect("data");
+        let to = data.catalog.newest().expect("target");
+        let mut x: u64 = 3;
+        for f in [
+            "aceh-tengah-spbe-2025.json",
+            "kemenkeu-spbe-2024.json",
+            "kota-contoh-spbe-2019.csv",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures")
+                .join(f);
+            let a = crate::assessment::read(&path, &data.catalog, None).expect("reads");
+            let c = Converter::new(&data, &a.framework, &ConvertOptions::default()).expect("path");
+            let mut targets = c.convert_values(&a).expect("converts").indicators;
+            for round in 0..200 {
+                let expected: Vec<(u32, Stake)> = stake::ranked(to, &targets)
+                    .into_iter()
+                    .filter(|(_, st)| st.next_level.is_some())
+                    .take(TOP_GAPS)
+                    .map(|(t, st)| (t.no, st))
+                    .collect();
+                let got: Vec<(u32, Stake)> = top_gaps(to, &targets)
+                    .into_iter()
+                    .map(|(t, st)| (t.no, st))
+                    .collect();
+                assert_eq!(got, expected, "{f}, round {round}");
+                // New points, on a coarse grid so that ties are common.
+                for t in &mut targets {
+                    x = x
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    t.estimate.point =
+                        Decimal::new(10 + (x >> 60) as i64 * 3, 1).min(Decimal::from(5));
+                }
+            }
+        }
     }
 }
