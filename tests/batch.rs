@@ -168,7 +168,7 @@ fn report_names_stay_apart() {
 }
 
 #[test]
-fn values_only_conversion_matches_the_full_one() {
+fn the_outline_matches_the_full_conversion() {
     use spbe_pemdi::convert::{ConvertOptions, Converter};
     let data = crate::util::data();
     for f in [
@@ -181,20 +181,25 @@ fn values_only_conversion_matches_the_full_one() {
         let a = spbe_pemdi::assessment::read(&fixture(f), &data.catalog, None).unwrap();
         let c = Converter::new(&data, &a.framework, &ConvertOptions::default()).unwrap();
         let full = c.convert(&a).unwrap();
-        let lean = c.convert_values(&a).unwrap();
-        assert_eq!(full.indicators.len(), lean.indicators.len());
-        for (x, y) in full.indicators.iter().zip(&lean.indicators) {
+        let lean = c.outline(&a).unwrap();
+        assert_eq!(full.indicators.len(), lean.targets.len());
+        for (x, y) in full.indicators.iter().zip(&lean.targets) {
             assert_eq!(
                 (x.class, x.value, x.estimate, x.face_value, x.confidence),
                 (y.class, y.value, y.estimate, y.face_value, y.confidence),
                 "{f} {}",
                 x.id
             );
-            assert!(y.hops.is_empty() && y.sources.is_empty() && y.evidence.is_empty());
         }
-        let (p, q) = (&full.projected_index, &lean.projected_index);
+        let p = &full.projected_index;
+        let q = lean.index;
         assert_eq!((p.point, p.low, p.high), (q.point, q.low, q.high), "{f}");
-        assert_eq!(full.source.low, lean.source.low);
+        let (s, t) = (&full.source, &lean.source);
+        assert_eq!(
+            (s.index, s.low, s.high, s.answered, s.total, &s.predicate),
+            (t.index, t.low, t.high, t.answered, t.total, &t.predicate),
+            "{f}"
+        );
     }
 }
 

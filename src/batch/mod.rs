@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::catalog::Framework;
-use crate::convert::{ConvertOptions, Converter};
+use crate::convert::{ConvertOptions, Converter, Outline};
 use crate::data::Data;
 use crate::error::{Error, Kind, Result};
 use crate::output::OutputPolicy;
@@ -237,24 +237,20 @@ impl Job<'_> {
         let catalog = &self.data.catalog;
         let a = crate::assessment::read(path, catalog, self.opts.framework.as_deref())?;
         let converter = self.converter(&a.framework)?;
-        let conv = if self.opts.summary_only {
-            converter.convert_values(&a)?
-        } else {
-            converter.convert(&a)?
-        };
-        let report = match self.names.get(i) {
+        let (outline, report) = match self.names.get(i) {
             Some(name) if !self.opts.summary_only => {
+                let conv = converter.convert(&a)?;
                 let file = format!("{name}.{}", self.opts.format.extension());
                 let r = Report::build(&conv, catalog, self.opts.lang)?;
                 let bytes = crate::report::render(&r, self.opts.format, catalog)?;
                 crate::output::write_atomic(&self.opts.out_dir.join(&file), &bytes)?;
-                Some(file)
+                (Outline::of(&conv), Some(file))
             }
-            _ => None,
+            _ => (converter.outline(&a)?, None),
         };
-        let from = catalog.require(&conv.source.framework)?;
+        let from = catalog.require(&outline.source.framework)?;
         Ok(summarize(
-            &conv,
+            &outline,
             from,
             self.to,
             self.opts.lang,

@@ -9,8 +9,8 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::catalog::{BandOn, Framework};
-use crate::convert::{Class, Conversion, TargetValue};
+use crate::catalog::{BandOn, Framework, Indicator};
+use crate::convert::{Class, Outline};
 use crate::report::stake::{self, Stake};
 use crate::text::Lang;
 
@@ -108,25 +108,22 @@ fn band_range(fw: &Framework, low: Decimal, high: Decimal, lang: Lang) -> String
 
 /// The [`TOP_GAPS`] indicators below the top of the scale with the most
 /// at stake, in report order: the head of [`stake::ranked`] without those
-/// at the top, found without sorting them all.
-fn top_gaps<'a>(to: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetValue, Stake)> {
-    let mut top: Vec<(&TargetValue, Stake)> = Vec::with_capacity(TOP_GAPS + 1);
-    for t in targets {
-        let weight = to
-            .indicator(t.no)
-            .map(|i| i.weight.value())
-            .unwrap_or_default();
-        let st = stake::stake(to, weight, t.estimate.point);
+/// at the top, found without sorting them all. `points` are the projected
+/// points of `to`'s indicators, in catalog order.
+fn top_gaps(to: &Framework, points: impl Iterator<Item = Decimal>) -> Vec<(&Indicator, Stake)> {
+    let mut top: Vec<(&Indicator, Stake)> = Vec::with_capacity(TOP_GAPS + 1);
+    for (ind, point) in to.indicators.iter().zip(points) {
+        let st = stake::stake(to, ind.weight.value(), point);
         if st.next_level.is_none() {
             continue;
         }
         // After its equals, as the stable sort of `ranked` keeps them.
         let at = top
             .iter()
-            .position(|(u, su)| stake::order((&st, t.no), (su, u.no)) == Ordering::Less)
+            .position(|(u, su)| stake::order((&st, ind.no), (su, u.no)) == Ordering::Less)
             .unwrap_or(top.len());
         if at < TOP_GAPS {
-            top.insert(at, (t, st));
+            top.insert(at, (ind, st));
             top.truncate(TOP_GAPS);
         }
     }
@@ -135,7 +132,7 @@ fn top_gaps<'a>(to: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetVa
 
 /// The summary of one conversion.
 pub fn summarize(
-    conv: &Conversion,
+    conv: &Outline,
     from: &Framework,
     to: &Framework,
     lang: Lang,
@@ -143,16 +140,16 @@ pub fn summarize(
     report: Option<String>,
 ) -> Done {
     let s = &conv.source;
-    let gaps = top_gaps(to, &conv.indicators)
+    let gaps = top_gaps(to, conv.targets.iter().map(|t| t.estimate.point))
         .into_iter()
-        .map(|(t, st)| Gap {
-            no: t.no,
-            id: t.id.clone(),
-            name: lang.pick(&t.name, &t.name_en).to_string(),
+        .map(|(ind, st)| Gap {
+            no: ind.no,
+            id: to.indicator_id(ind.no),
+            name: ind.name(lang).to_string(),
             gain: st.next,
         })
         .collect();
-    let p = &conv.projected_index;
+    let p = &conv.index;
     Done {
         row: AgencyRow {
             file,
@@ -171,7 +168,7 @@ pub fn summarize(
             gaps,
         },
         points: conv
-            .indicators
+            .targets
             .iter()
             .map(|t| (t.estimate.point, t.class == Class::Gap))
             .collect(),
@@ -275,7 +272,7 @@ mod tests {
                 .join(f);
             let a = crate::assessment::read(&path, &data.catalog, None).expect("reads");
             let c = Converter::new(&data, &a.framework, &ConvertOptions::default()).expect("path");
-            let mut targets = c.convert_values(&a).expect("converts").indicators;
+            let mut targets = c.convert(&a).expect("converts").indicators;
             for round in 0..200 {
                 let expected: Vec<(u32, Stake)> = stake::ranked(to, &targets)
                     .into_iter()
@@ -283,9 +280,9 @@ mod tests {
                     .take(TOP_GAPS)
                     .map(|(t, st)| (t.no, st))
                     .collect();
-                let got: Vec<(u32, Stake)> = top_gaps(to, &targets)
+                let got: Vec<(u32, Stake)> = top_gaps(to, targets.iter().map(|t| t.estimate.point))
                     .into_iter()
-                    .map(|(t, st)| (t.no, st))
+                    .map(|(ind, st)| (ind.no, st))
                     .collect();
                 assert_eq!(got, expected, "{f}, round {round}");
                 // New points, on a coarse grid so that ties are common.

@@ -19,6 +19,7 @@ pub mod draft;
 mod engine;
 pub mod explain;
 pub mod model;
+pub mod outline;
 mod project;
 mod provenance;
 mod render;
@@ -26,16 +27,17 @@ mod render;
 use rust_decimal::Decimal;
 
 pub use model::*;
+pub use outline::{Outline, Settled};
 pub use project::{class_help, project};
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
 use crate::catalog::{BandOn, Framework};
-use crate::crosswalk::{Bounds, LoadedCrosswalk, load_crosswalks};
+use crate::crosswalk::{LoadedCrosswalk, load_crosswalks};
 use crate::data::{Data, DataFile};
 use crate::error::{Error, Result};
 use crate::graph::{MappingGraph, Pin};
-use crate::score::{ScoreOptions, score};
+use crate::score::{ScoreOptions, overall_score};
 use crate::text::Text;
 use crate::tr;
 
@@ -172,48 +174,9 @@ impl<'a> Converter<'a> {
 
     /// Converts one assessment of the source framework.
     pub fn convert(&self, a: &Assessment) -> Result<Conversion> {
-        self.run(a, true)
-    }
-
-    /// Converts one assessment without provenance: values, ranges, classes,
-    /// face values and the projection, but no hops, sources, evidence,
-    /// justifications or notes. For summaries of many assessments.
-    pub fn convert_values(&self, a: &Assessment) -> Result<Conversion> {
-        self.run(a, false)
-    }
-
-    fn run(&self, a: &Assessment, keep: bool) -> Result<Conversion> {
-        if a.framework != self.from.id {
-            return Err(Error::usage(tr!(
-                "penilaian ini {} tetapi konversi disiapkan untuk {}",
-                "this assessment is {} but the conversion was prepared for {}",
-                a.framework,
-                self.from.id
-            )));
-        }
-        let mut nodes = engine::start(self.from, a);
-        for (cw, prep, f, t) in &self.hops {
-            nodes = engine::hop(&nodes, cw, prep, (f, t), keep);
-        }
-        let src = score(self.from, a, &ScoreOptions::default())?;
-        let source = SourceSummary {
-            framework: self.from.id.clone(),
-            agency: a.agency.clone(),
-            year: a.year,
-            answered: src.overall.answered,
-            total: src.overall.total,
-            index: src.overall.index(),
-            low: src.overall.low,
-            high: src.overall.high,
-            predicate: {
-                let (l, h) = (
-                    self.from.band(src.overall.low, BandOn::Exact),
-                    self.from.band(src.overall.high, BandOn::Exact),
-                );
-                (l == h).then(|| l.name.clone())
-            },
-        };
-        let indicators = self.finish(nodes, a, keep);
+        let nodes = self.nodes(a, true)?;
+        let source = self.source(a)?;
+        let indicators = self.finish(nodes, a);
         let (projected_index, projected_aspects) = project(self.to, &indicators);
         Ok(Conversion {
             source,
@@ -226,96 +189,66 @@ impl<'a> Converter<'a> {
         })
     }
 
-    fn finish(&self, nodes: engine::Nodes, a: &Assessment, keep: bool) -> Vec<TargetValue> {
+    /// The target framework's nodes: `a`'s answers carried along the path
+    /// (with the maps applied when `keep`).
+    fn nodes(&self, a: &Assessment, keep: bool) -> Result<engine::Nodes> {
+        if a.framework != self.from.id {
+            return Err(Error::usage(tr!(
+                "penilaian ini {} tetapi konversi disiapkan untuk {}",
+                "this assessment is {} but the conversion was prepared for {}",
+                a.framework,
+                self.from.id
+            )));
+        }
+        let mut nodes = engine::start(self.from, a);
+        for (cw, prep, f, t) in &self.hops {
+            nodes = engine::hop(&nodes, cw, prep, (f, t), keep);
+        }
+        Ok(nodes)
+    }
+
+    /// The source assessment and its index.
+    fn source(&self, a: &Assessment) -> Result<SourceSummary> {
+        let overall = overall_score(self.from, a, &ScoreOptions::default())?;
+        let (l, h) = (
+            self.from.band(overall.low, BandOn::Exact),
+            self.from.band(overall.high, BandOn::Exact),
+        );
+        Ok(SourceSummary {
+            framework: self.from.id.clone(),
+            agency: a.agency.clone(),
+            year: a.year,
+            answered: overall.answered,
+            total: overall.total,
+            index: overall.index(),
+            low: overall.low,
+            high: overall.high,
+            predicate: (l == h).then(|| l.name.clone()),
+        })
+    }
+
+    fn finish(&self, nodes: engine::Nodes, a: &Assessment) -> Vec<TargetValue> {
         let fw = self.to;
-        let b = Bounds::of(fw);
-        let dp = if fw.scale.integer { 0 } else { 2 };
-        let round = |d: Decimal| crate::decimal::round(d, dp).normalize();
-        let floor = |d: Decimal| {
-            d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToNegativeInfinity)
-                .normalize()
-        };
-        let ceil = |d: Decimal| {
-            d.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToPositiveInfinity)
-                .normalize()
-        };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(fw.indicators.len());
         let mut nodes = nodes.into_iter();
         for (ind, (id, weight)) in fw.indicators.iter().zip(&self.labels) {
             let node = nodes
                 .next()
                 .unwrap_or_else(|| engine::Node::unknown(vec![]));
-            let mut notes = node.notes.clone();
-            let est = node.est.map(|e| Estimate {
-                point: round(e.point),
-                low: floor(e.low),
-                high: ceil(e.high),
-            });
-            let ext = ind.external.as_deref().and_then(|k| fw.external_index(k));
-            let (class, value, estimate, external) = match ext {
-                Some(e) => {
-                    let given = self
-                        .external
-                        .iter()
-                        .find(|(k, _)| *k == e.key)
-                        .map(|(_, v)| *v);
-                    let converted = given.and_then(|x| e.convert(x));
-                    let usage = ExternalUse {
-                        key: e.key.clone(),
-                        name: e.name.clone(),
-                        index_value: given,
-                        value: converted,
-                        confidence: e.confidence.clone(),
-                    };
-                    match converted {
-                        Some(v) => (Class::External, Some(v), Estimate::exact(v), Some(usage)),
-                        None => {
-                            notes.push(external_note(e));
-                            let point = est.map(|x| x.point).unwrap_or(b.min);
-                            (
-                                Class::External,
-                                None,
-                                Estimate {
-                                    point,
-                                    low: b.min,
-                                    high: b.max,
-                                },
-                                Some(usage),
-                            )
-                        }
-                    }
+            let (s, ext) = self.settle(ind, &node);
+            let mut notes = node.notes;
+            let external = ext.map(|(e, given)| {
+                if s.value.is_none() {
+                    notes.push(external_note(e));
                 }
-                None => match est {
-                    None => (
-                        Class::Gap,
-                        None,
-                        Estimate {
-                            point: b.min,
-                            low: b.min,
-                            high: b.max,
-                        },
-                        None,
-                    ),
-                    Some(e) => (
-                        if node.carried {
-                            Class::Carried
-                        } else {
-                            Class::Derived
-                        },
-                        Some(e.point),
-                        e,
-                        None,
-                    ),
-                },
-            };
-            if !keep {
-                notes.clear();
-            }
-            let (sources, reuse, update) = if keep {
-                (node.sources, node.reuse, node.update)
-            } else {
-                (0, 0, 0)
-            };
+                ExternalUse {
+                    key: e.key.clone(),
+                    name: e.name.clone(),
+                    index_value: given,
+                    value: s.value,
+                    confidence: e.confidence.clone(),
+                }
+            });
             out.push(TargetValue {
                 id: id.clone(),
                 no: ind.no,
@@ -323,16 +256,16 @@ impl<'a> Converter<'a> {
                 name_en: ind.name_en.clone(),
                 aspect: ind.aspect,
                 weight: weight.clone(),
-                class,
-                value,
-                estimate,
-                face_value: node.face.map(round),
-                confidence: node.confidence,
+                class: s.class,
+                value: s.value,
+                estimate: s.estimate,
+                face_value: s.face_value,
+                confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
-                sources: provenance::sources(a, sources),
-                hops: if keep { node.hops } else { Vec::new() },
-                evidence: provenance::evidence(a, reuse, update),
-                justifications: provenance::justifications(a, sources),
+                sources: provenance::sources(a, node.sources),
+                hops: node.hops,
+                evidence: provenance::evidence(a, node.reuse, node.update),
+                justifications: provenance::justifications(a, node.sources),
                 external,
                 notes,
             });

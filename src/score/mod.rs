@@ -100,9 +100,17 @@ pub fn effective_values(
 ) -> Result<(Vec<Option<Decimal>>, Vec<ExternalConversion>)> {
     let plan = fw.plan();
     let mut values: Vec<Option<Decimal>> = vec![None; plan.items.len()];
+    // Answers come in catalog order: try the row after the last one first.
+    let mut next = 0;
     for ans in &a.answers {
-        if let Some(row) = plan.rows.get(ans.key()) {
-            values[*row] = Some(ans.value);
+        let key = ans.key();
+        let row = match plan.items.get(next) {
+            Some(it) if it.key == key => Some(next),
+            _ => plan.rows.get(key).copied(),
+        };
+        if let Some(row) = row {
+            values[row] = Some(ans.value);
+            next = row + 1;
         }
     }
     let mut given: Vec<(String, Decimal, &'static str)> = a
@@ -206,17 +214,21 @@ struct Tally {
     domains: Vec<Acc>,
 }
 
-/// Adds up `values`, one per scored row of the plan (`None`: missing).
-fn tally(fw: &Framework, values: impl Iterator<Item = Option<Decimal>>) -> Tally {
+/// Adds up `values`, one per scored row of the plan (`None`: missing):
+/// the whole index, and its aspects and domains when `groups`.
+fn tally(fw: &Framework, values: impl Iterator<Item = Option<Decimal>>, groups: bool) -> Tally {
     let plan = fw.plan();
     let mut t = Tally {
         overall: Acc::ZERO,
-        aspects: vec![Acc::ZERO; fw.aspects.len()],
-        domains: vec![Acc::ZERO; fw.domains.len()],
+        aspects: vec![Acc::ZERO; if groups { fw.aspects.len() } else { 0 }],
+        domains: vec![Acc::ZERO; if groups { fw.domains.len() } else { 0 }],
     };
     for (i, v) in values.enumerate().take(plan.items.len()) {
         let num = plan.num[i];
         t.overall.add(fw, num, v);
+        if !groups {
+            continue;
+        }
         if let Some(a) = t.aspects.get_mut(plan.aspect[i]) {
             a.add(fw, num, v);
         }
@@ -231,8 +243,8 @@ fn tally(fw: &Framework, values: impl Iterator<Item = Option<Decimal>>) -> Tally
 /// of the plan: exact, without names (for projections).
 pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decimal, Vec<Decimal>) {
     let den = fw.plan().den;
-    let t = tally(fw, values.map(Some));
-    let overall = Acc::value(t.overall.low, den, Frac::from_dec(Decimal::ONE_HUNDRED));
+    let t = tally(fw, values.map(Some), true);
+    let overall = Acc::value(t.overall.low, den, whole());
     let aspects = fw
         .aspects
         .iter()
@@ -240,6 +252,27 @@ pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decim
         .map(|(a, acc)| Acc::value(acc.low, den, a.weight))
         .collect();
     (overall, aspects)
+}
+
+/// The index of complete values, one per scored row of the plan: exact,
+/// without aspects ([`index_of`]'s first half, for summaries).
+pub fn overall_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> Decimal {
+    let t = tally(fw, values.map(Some), false);
+    Acc::value(t.overall.low, fw.plan().den, whole())
+}
+
+/// The whole index of `a` in `fw`, without aspects and domains (for
+/// summaries): [`score`]'s `overall`.
+pub fn overall_score(fw: &Framework, a: &Assessment, opts: &ScoreOptions) -> Result<UnitScore> {
+    let (values, _) = effective_values(fw, a, opts)?;
+    let t = tally(fw, values.into_iter(), false);
+    Ok(t.overall
+        .finish(fw.plan().den, 0, (&fw.title, &fw.title_en), whole()))
+}
+
+/// The weight of the whole index: 100 percent.
+fn whole() -> Frac {
+    Frac::from_dec(Decimal::ONE_HUNDRED)
 }
 
 /// Scores `a` in its framework `fw`.
@@ -283,7 +316,7 @@ pub fn score_rows(
     band_on: BandOn,
 ) -> Score<'_> {
     let plan = fw.plan();
-    let t = tally(fw, values.iter().copied());
+    let t = tally(fw, values.iter().copied(), true);
     let den = plan.den;
     let aspects = fw
         .aspects
@@ -297,12 +330,7 @@ pub fn score_rows(
         .zip(t.domains)
         .map(|(d, acc)| acc.finish(den, d.no, (&d.name, &d.name_en), d.weight))
         .collect();
-    let overall = t.overall.finish(
-        den,
-        0,
-        (&fw.title, &fw.title_en),
-        Frac::from_dec(Decimal::ONE_HUNDRED),
-    );
+    let overall = t.overall.finish(den, 0, (&fw.title, &fw.title_en), whole());
     Score {
         framework: fw,
         agency,

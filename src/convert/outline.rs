@@ -1,0 +1,185 @@
+//! A conversion in numbers only: each target indicator's class, value and
+//! range, and the projected index, without names, provenance or notes.
+//! What a summary of many assessments needs, at a fraction of the cost of
+//! a whole [`Conversion`](crate::convert::Conversion).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::assessment::Assessment;
+use crate::catalog::{ExternalIndex, Framework, Indicator};
+use crate::convert::engine::Node;
+use crate::convert::{Class, Conversion, Converter, Estimate, SourceSummary};
+use crate::crosswalk::{Bounds, Confidence};
+use crate::error::Result;
+use crate::score::overall_of;
+
+/// What a target indicator's node settles to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settled {
+    /// Carried, derived, gap or external.
+    pub class: Class,
+    /// The suggested value (`None` for a gap or an external index not given).
+    pub value: Option<Decimal>,
+    /// Point and range.
+    pub estimate: Estimate,
+    /// Last year's answers at face value, on the target's scale.
+    pub face_value: Option<Decimal>,
+    /// Weakest confidence of the maps used.
+    pub confidence: Option<Confidence>,
+}
+
+/// A conversion in numbers only.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// The source assessment and its score.
+    pub source: SourceSummary,
+    /// Each target indicator, in catalog order.
+    pub targets: Vec<Settled>,
+    /// The projected index: point, low and high.
+    pub index: Estimate,
+}
+
+impl Outline {
+    /// The outline of a whole conversion.
+    pub fn of(c: &Conversion) -> Outline {
+        let p = &c.projected_index;
+        Outline {
+            source: c.source.clone(),
+            targets: c
+                .indicators
+                .iter()
+                .map(|t| Settled {
+                    class: t.class,
+                    value: t.value,
+                    estimate: t.estimate,
+                    face_value: t.face_value,
+                    confidence: t.confidence,
+                })
+                .collect(),
+            index: Estimate {
+                point: p.point,
+                low: p.low,
+                high: p.high,
+            },
+        }
+    }
+}
+
+/// An external index a target indicator is scored from, and the value
+/// given for it (if any).
+pub type ExternalGiven<'f> = (&'f ExternalIndex, Option<Decimal>);
+
+/// Rounds to `dp` decimals by `strategy`, then drops trailing zeros; a
+/// value with no more than `dp` decimals is only normalized.
+fn to_dp(d: Decimal, dp: u32, strategy: RoundingStrategy) -> Decimal {
+    if d.scale() <= dp {
+        d.normalize()
+    } else {
+        d.round_dp_with_strategy(dp, strategy).normalize()
+    }
+}
+
+impl<'a> Converter<'a> {
+    /// Converts one assessment of the source framework in numbers only:
+    /// the same classes, values, ranges and projected index as
+    /// [`Converter::convert`], without the rest.
+    pub fn outline(&self, a: &Assessment) -> Result<Outline> {
+        let nodes = self.nodes(a, false)?;
+        let source = self.source(a)?;
+        let fw = self.to;
+        let targets: Vec<Settled> = fw
+            .indicators
+            .iter()
+            .zip(&nodes)
+            .map(|(ind, node)| self.settle(ind, node).0)
+            .collect();
+        let plan = fw.plan();
+        // Each scored row's estimate (a row of several per indicator is not
+        // a target value: it counts at the floor, as in `project`).
+        let rows: Vec<Option<&Estimate>> = plan
+            .items
+            .iter()
+            .map(|it| {
+                it.key.parse::<u32>().ok()?;
+                let at = fw.indicators.iter().position(|i| i.no == it.indicator)?;
+                targets.get(at).map(|t| &t.estimate)
+            })
+            .collect();
+        let index = |f: fn(&Estimate) -> Decimal| {
+            overall_of(fw, rows.iter().map(|e| e.map_or(fw.scale.min, f)))
+        };
+        Ok(Outline {
+            source,
+            index: Estimate {
+                point: index(|e| e.point),
+                low: index(|e| e.low),
+                high: index(|e| e.high),
+            },
+            targets,
+        })
+    }
+
+    /// What target indicator `ind`'s node settles to, rounded to the
+    /// target's precision (the point half up, the range outwards); with the
+    /// external index it is scored from, if any.
+    pub(super) fn settle(
+        &self,
+        ind: &'a Indicator,
+        node: &Node,
+    ) -> (Settled, Option<ExternalGiven<'a>>) {
+        let fw: &'a Framework = self.to;
+        let b = Bounds::of(fw);
+        let dp = if fw.scale.integer { 0 } else { 2 };
+        let round = |d: Decimal| to_dp(d, dp, RoundingStrategy::MidpointAwayFromZero);
+        let est = node.est.map(|e| Estimate {
+            point: round(e.point),
+            low: to_dp(e.low, dp, RoundingStrategy::ToNegativeInfinity),
+            high: to_dp(e.high, dp, RoundingStrategy::ToPositiveInfinity),
+        });
+        let floor = Estimate {
+            point: b.min,
+            low: b.min,
+            high: b.max,
+        };
+        let ext = ind.external.as_deref().and_then(|k| fw.external_index(k));
+        let (class, value, estimate, external) = match ext {
+            Some(e) => {
+                let given = self
+                    .external
+                    .iter()
+                    .find(|(k, _)| *k == e.key)
+                    .map(|(_, v)| *v);
+                match given.and_then(|x| e.convert(x)) {
+                    Some(v) => (
+                        Class::External,
+                        Some(v),
+                        Estimate::exact(v),
+                        Some((e, given)),
+                    ),
+                    None => {
+                        let point = est.map(|x| x.point).unwrap_or(b.min);
+                        (
+                            Class::External,
+                            None,
+                            Estimate { point, ..floor },
+                            Some((e, given)),
+                        )
+                    }
+                }
+            }
+            None => match est {
+                None => (Class::Gap, None, floor, None),
+                Some(e) if node.carried => (Class::Carried, Some(e.point), e, None),
+                Some(e) => (Class::Derived, Some(e.point), e, None),
+            },
+        };
+        let settled = Settled {
+            class,
+            value,
+            estimate,
+            face_value: node.face.map(round),
+            confidence: node.confidence,
+        };
+        (settled, external)
+    }
+}
