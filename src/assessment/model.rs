@@ -57,15 +57,22 @@ pub struct Answer {
 impl Answer {
     /// The part of the id after the framework: `22` or `35-1`.
     pub fn key(&self) -> &str {
-        self.indicator
-            .rsplit_once(':')
-            .map(|(_, k)| k)
-            .unwrap_or(&self.indicator)
+        // Ids are short: a plain scan beats a string search.
+        let b = self.indicator.as_bytes();
+        match b.iter().rposition(|c| *c == b':') {
+            Some(at) => &self.indicator[at + 1..],
+            None => &self.indicator,
+        }
     }
 
     /// The indicator number (`35` for `35-1`).
     pub fn indicator_no(&self) -> Option<u32> {
-        self.key().split('-').next().and_then(|n| n.parse().ok())
+        let key = self.key();
+        let digits = match key.as_bytes().iter().position(|c| *c == b'-') {
+            Some(at) => &key[..at],
+            None => key,
+        };
+        digits.parse().ok()
     }
 }
 

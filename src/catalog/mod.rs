@@ -141,7 +141,7 @@ impl Framework {
         };
         let mut chosen = &self.predicates.bands[0];
         for b in &self.predicates.bands {
-            if v >= b.from {
+            if crate::decimal::order::cmp(v, b.from) != std::cmp::Ordering::Less {
                 chosen = b;
             }
         }

@@ -15,6 +15,7 @@ use crate::convert::model::{Estimate, HopUse, MapInfo};
 use crate::crosswalk::{
     Aggregation, Bounds, Confidence, Evidence as Policy, LoadedCrosswalk, Map, RelSet, Relation,
 };
+use crate::decimal::order;
 use crate::text::Text;
 use crate::tr;
 
@@ -204,7 +205,8 @@ pub fn start(fw: &Framework, a: &Assessment) -> Nodes {
         .map(|(sum, n, mask)| {
             let mut node = Node::unknown(vec![]);
             if n > 0 {
-                let mean = (sum / Decimal::from(n)).normalize();
+                // One answer is its own mean.
+                let mean = if n == 1 { sum } else { sum / Decimal::from(n) }.normalize();
                 node.est = Some(Estimate::exact(mean));
                 node.face = Some(mean);
                 node.carried = true;
@@ -232,8 +234,9 @@ fn aggregate(
         None => Some((missing, w)),
     });
     match agg {
-        Aggregation::Min => present.map(|p| p.0).min(),
-        Aggregation::Max => present.map(|p| p.0).max(),
+        // Ties keep the last, as `Iterator::max` does, and the first for min.
+        Aggregation::Min => present.map(|p| p.0).reduce(order::min),
+        Aggregation::Max => present.map(|p| p.0).reduce(|a, b| order::max(b, a)),
         Aggregation::WeightedMean | Aggregation::AllOf => {
             let (mut n, mut sum, mut wsum, mut wvsum) =
                 (0u32, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -347,7 +350,9 @@ pub fn hop(
         let all_exact = inputs().all(|(_, n)| {
             n.is_some_and(|n| {
                 n.est.is_some_and(|e| {
-                    e.low == e.point && e.high == e.point && n.face == Some(e.point)
+                    order::eq(e.low, e.point)
+                        && order::eq(e.high, e.point)
+                        && n.face.is_some_and(|f| order::eq(f, e.point))
                 })
             })
         });
@@ -372,14 +377,14 @@ pub fn hop(
             // down to the floor. Only where the sources cover the whole target
             // (equal, superset) does their own level bound it from above.
             let hi = if matches!(m.relation, Relation::Equal | Relation::Superset) {
-                f(high).max(tb.clamp(high))
+                order::max(f(high), tb.clamp(high))
             } else {
                 tb.max
             };
             (tb.min, hi)
         };
-        lo = lo.min(p);
-        hi = hi.max(p);
+        lo = order::min(lo, p);
+        hi = order::max(hi, p);
         let mut node = Node::unknown(vec![]);
         node.est = Some(Estimate {
             point: p.normalize(),

@@ -2,6 +2,7 @@
 //! decimals. Levels are not sets: the relation of a map says what the
 //! indicators cover, the level rule what a level is worth on the new scale.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -9,7 +10,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog::Framework;
-use crate::decimal::{exact, serde_dec};
+use crate::decimal::{exact, order, serde_dec};
 
 /// How a source value becomes a target value; the result is clamped to
 /// the target scale.
@@ -87,9 +88,9 @@ impl Bounds {
 
     /// `v`, moved into the range.
     pub fn clamp(self, v: Decimal) -> Decimal {
-        if v < self.min {
+        if order::cmp(v, self.min) == Ordering::Less {
             self.min
-        } else if v > self.max {
+        } else if order::cmp(v, self.max) == Ordering::Greater {
             self.max
         } else {
             v
@@ -98,7 +99,7 @@ impl Bounds {
 
     /// Whether `v` lies in the range.
     pub fn contains(self, v: Decimal) -> bool {
-        v >= self.min && v <= self.max
+        order::cmp(v, self.min) != Ordering::Less && order::cmp(v, self.max) != Ordering::Greater
     }
 
     /// The whole levels in the range, ascending (0-5 for spbe-2018, 1-5
@@ -123,7 +124,7 @@ impl LevelRule {
         match self {
             LevelRule::Identity => v,
             LevelRule::Table { table } => table.eval(v).unwrap_or(v),
-            LevelRule::Cap { max } => v.min(*max),
+            LevelRule::Cap { max } => order::min(v, *max),
         }
     }
 
@@ -196,18 +197,19 @@ impl Table {
     /// interpolation between them. `None` only for an empty table.
     pub fn eval(&self, v: Decimal) -> Option<Decimal> {
         let (first, last) = (self.0.first()?, self.0.last()?);
-        if v <= first.0 {
+        if order::cmp(v, first.0) != Ordering::Greater {
             return Some(first.1);
         }
-        if v >= last.0 {
+        if order::cmp(v, last.0) != Ordering::Less {
             return Some(last.1);
         }
         for w in self.0.windows(2) {
             let ((k0, t0), (k1, t1)) = (w[0], w[1]);
-            if v == k0 {
+            let at = order::cmp(v, k0);
+            if at == Ordering::Equal {
                 return Some(t0);
             }
-            if v > k0 && v < k1 {
+            if at == Ordering::Greater && order::cmp(v, k1) == Ordering::Less {
                 // t0 + (v - k0)·(t1 - t0)/(k1 - k0); on overflow (absurd
                 // values), the lower key's value.
                 let step = v

@@ -15,6 +15,8 @@ use crate::text::Lang;
 
 pub use rust_decimal::Decimal as Dec;
 
+pub mod order;
+
 /// Parses a decimal written with a comma or a dot (`3,28`, `3.28`, ` 4 `).
 ///
 /// Thousands separators are not accepted: index values and weights are small.
