@@ -196,3 +196,35 @@ proptest! {
         prop_assert!(p.low >= Decimal::ONE && p.high <= Decimal::from(5));
     }
 }
+
+/// A decimal anywhere in `rust_decimal`'s range: a 96-bit mantissa of
+/// either sign, at any scale.
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    (any::<u128>(), 0u32..=28, any::<bool>(), 0u32..=96).prop_map(|(m, scale, neg, bits)| {
+        let m = (m >> 32) >> (96 - bits);
+        let m = if neg { -(m as i128) } else { m as i128 };
+        Decimal::from_i128_with_scale(m, scale)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The quick comparison used by conversions is `rust_decimal`'s own,
+    /// and min and max keep the same operand on ties.
+    #[test]
+    fn quick_comparison_is_rust_decimals(a in any_decimal(), b in any_decimal(), shift in 0u32..=28) {
+        use spbe_pemdi::decimal::order;
+        // Also the same number at another scale, where that is exact.
+        let same = a.mantissa().checked_mul(10i128.pow(shift))
+            .filter(|m| m.unsigned_abs() < (1u128 << 96) && a.scale() + shift <= 28)
+            .map(|m| Decimal::from_i128_with_scale(m, a.scale() + shift));
+        for (x, y) in [(a, b), (b, a), (a, a)].into_iter().chain(same.map(|s| (a, s))) {
+            prop_assert_eq!(order::cmp(x, y), x.cmp(&y), "{} {}", x, y);
+            prop_assert_eq!(order::eq(x, y), x == y);
+            let repr = |d: Decimal| (d.mantissa(), d.scale());
+            prop_assert_eq!(repr(order::min(x, y)), repr(x.min(y)));
+            prop_assert_eq!(repr(order::max(x, y)), repr(x.max(y)));
+        }
+    }
+}
