@@ -12,6 +12,7 @@ mod xlsx;
 
 pub use xlsx::reading_spreadsheet;
 
+use std::io::Read;
 use std::path::Path;
 
 pub use build::{Meta, RawAnswer, parse_value};
@@ -68,21 +69,35 @@ pub fn sniff(path: &str, bytes: &[u8]) -> Form {
 /// required when the file does not say which framework it is in.
 pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<Assessment> {
     let label = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
+    // Opened once and asked about through the handle: one path lookup per
+    // file (a batch reads many). Where a folder cannot be opened (Windows),
+    // the path says what it is.
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(_) if path.is_dir() => return Err(folder(path)),
+        Err(e) => return Err(Error::read(path, &e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
     if meta.is_dir() {
-        return Err(Error::input(
-            path,
-            tr!(
-                "ini folder, bukan berkas penilaian",
-                "this is a folder, not an assessment file"
-            ),
-        ));
+        return Err(folder(path));
     }
     if meta.len() as usize > MAX_INPUT_BYTES {
         return Err(too_large(&label, meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::read(path, &e))?;
     read_bytes(&label, bytes, catalog, framework)
+}
+
+fn folder(path: &Path) -> Error {
+    Error::input(
+        path,
+        tr!(
+            "ini folder, bukan berkas penilaian",
+            "this is a folder, not an assessment file"
+        ),
+    )
 }
 
 fn too_large(label: &str, len: u64) -> Error {
