@@ -10,6 +10,7 @@ use crate::catalog::{ExternalIndex, Framework, Indicator};
 use crate::convert::engine::Node;
 use crate::convert::{Class, Conversion, Converter, Estimate, SourceSummary};
 use crate::crosswalk::{Bounds, Confidence};
+use crate::decimal::order;
 use crate::error::Result;
 use crate::score::overall_of;
 
@@ -69,16 +70,6 @@ impl Outline {
 /// given for it (if any).
 pub type ExternalGiven<'f> = (&'f ExternalIndex, Option<Decimal>);
 
-/// Rounds to `dp` decimals by `strategy`, then drops trailing zeros; a
-/// value with no more than `dp` decimals is only normalized.
-fn to_dp(d: Decimal, dp: u32, strategy: RoundingStrategy) -> Decimal {
-    if d.scale() <= dp {
-        d.normalize()
-    } else {
-        d.round_dp_with_strategy(dp, strategy).normalize()
-    }
-}
-
 impl<'a> Converter<'a> {
     /// Converts one assessment of the source framework in numbers only:
     /// the same classes, values, ranges and projected index as
@@ -130,11 +121,12 @@ impl<'a> Converter<'a> {
         let fw: &'a Framework = self.to;
         let b = Bounds::of(fw);
         let dp = if fw.scale.integer { 0 } else { 2 };
-        let round = |d: Decimal| to_dp(d, dp, RoundingStrategy::MidpointAwayFromZero);
+        let round =
+            |d: Decimal| order::round_normalized(d, dp, RoundingStrategy::MidpointAwayFromZero);
         let est = node.est.map(|e| Estimate {
             point: round(e.point),
-            low: to_dp(e.low, dp, RoundingStrategy::ToNegativeInfinity),
-            high: to_dp(e.high, dp, RoundingStrategy::ToPositiveInfinity),
+            low: order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity),
+            high: order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity),
         });
         let floor = Estimate {
             point: b.min,

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// 10^0 ..= 10^28: every scale difference two decimals can have.
 const POW10: [i128; 29] = {
@@ -30,6 +30,11 @@ pub fn cmp(a: Decimal, b: Decimal) -> Ordering {
     }
 }
 
+/// 10^`d`, for `d` up to 28.
+pub fn pow10(d: u32) -> Option<i128> {
+    POW10.get(d as usize).copied()
+}
+
 /// `m · 10^d`, or `None` when it overflows 128 bits: then it is beyond any
 /// 96-bit mantissa, on the side of its sign.
 fn rescaled(m: i128, d: u32) -> Option<i128> {
@@ -49,6 +54,34 @@ pub fn min(a: Decimal, b: Decimal) -> Decimal {
 /// The larger of `a` and `b`; `a` when they are equal (as `a.max(b)`).
 pub fn max(a: Decimal, b: Decimal) -> Decimal {
     if cmp(a, b) == Ordering::Less { b } else { a }
+}
+
+/// `d` rounded to `dp` places by `strategy`, then with trailing zeros
+/// dropped (`d.round_dp_with_strategy(dp, strategy).normalize()`): the
+/// same number, found in 128 bits for the usual strategies.
+pub fn round_normalized(d: Decimal, dp: u32, strategy: RoundingStrategy) -> Decimal {
+    let s = d.scale();
+    let Some(p) = s
+        .checked_sub(dp)
+        .filter(|x| *x > 0)
+        .and_then(|x| POW10.get(x as usize))
+    else {
+        return d.normalize();
+    };
+    let m = d.mantissa();
+    let (q, r) = (m / p, m % p);
+    // Away from zero by one unit in the last place kept.
+    let away = q + m.signum();
+    let q = match strategy {
+        RoundingStrategy::ToNegativeInfinity if r < 0 => away,
+        RoundingStrategy::ToPositiveInfinity if r > 0 => away,
+        RoundingStrategy::MidpointAwayFromZero if r.unsigned_abs() * 2 >= p.unsigned_abs() => away,
+        RoundingStrategy::ToNegativeInfinity
+        | RoundingStrategy::ToPositiveInfinity
+        | RoundingStrategy::MidpointAwayFromZero => q,
+        _ => return d.round_dp_with_strategy(dp, strategy).normalize(),
+    };
+    Decimal::from_i128_with_scale(q, dp).normalize()
 }
 
 #[cfg(test)]
