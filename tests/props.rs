@@ -228,29 +228,6 @@ proptest! {
         }
     }
 
-    /// A quick sum of products is the sum `rust_decimal` adds up, written
-    /// the same way: small numbers (as scores are), and any numbers.
-    #[test]
-    fn quick_sums_are_rust_decimals(
-        small in proptest::collection::vec((0i64..100_000, 0u32..6, 0i64..600, 0u32..4), 0..60),
-        any in proptest::collection::vec((any_decimal(), any_decimal()), 0..8),
-    ) {
-        use spbe_pemdi::decimal::sum::Sum;
-        let small = small.into_iter().map(|(a, sa, b, sb)| (Decimal::new(a, sa), Decimal::new(b, sb)));
-        let pairs: Vec<(Decimal, Decimal)> = small.chain(any).collect();
-        let (mut quick, mut slow) = (Sum::ZERO, Decimal::ZERO);
-        for (a, b) in pairs {
-            // `rust_decimal` panics where a product or sum overflows: stop there.
-            let Some(next) = a.checked_mul(b).and_then(|p| slow.checked_add(p)) else {
-                break;
-            };
-            quick.add_product(a, b);
-            slow = next;
-            let q = quick.value();
-            prop_assert_eq!((q.mantissa(), q.scale()), (slow.mantissa(), slow.scale()));
-        }
-    }
-
     /// Rounding in 128 bits gives `rust_decimal`'s rounding, normalized.
     #[test]
     fn quick_rounding_is_rust_decimals(d in any_decimal(), dp in 0u32..=30, which in 0usize..6) {

@@ -158,10 +158,13 @@ impl Framework {
     /// The next whole level above `value` on the scale (`1,6` → 2, `2` → 3),
     /// or `None` at the top.
     pub fn next_level(&self, value: Decimal) -> Option<u32> {
+        use crate::decimal::order;
         use rust_decimal::prelude::ToPrimitive;
-        let next = value.floor().checked_add(Decimal::ONE)?;
-        let next = next.max(self.scale.min.ceil());
-        if next > self.scale.max {
+        let floor =
+            order::round_normalized(value, 0, rust_decimal::RoundingStrategy::ToNegativeInfinity);
+        let next = floor.checked_add(Decimal::ONE)?;
+        let next = order::max(next, self.scale.min.ceil());
+        if order::cmp(next, self.scale.max) == std::cmp::Ordering::Greater {
             return None;
         }
         next.to_u32()

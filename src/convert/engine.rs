@@ -246,12 +246,12 @@ fn aggregate(
                 wsum += w;
                 wvsum += v * w;
             }
-            if n == 0 {
-                None
-            } else if wsum.is_zero() {
-                Some(sum / Decimal::from(n))
-            } else {
-                Some(wvsum / wsum)
+            match n {
+                0 => None,
+                // The mean of one value is that value (v·w/w, exactly).
+                1 => Some(sum),
+                _ if wsum.is_zero() => Some(sum / Decimal::from(n)),
+                _ => Some(wvsum / wsum),
             }
         }
     }
@@ -293,8 +293,8 @@ pub fn hop(
     let mut out = Vec::with_capacity(to.indicators.len());
     for (ti, t) in to.indicators.iter().enumerate() {
         let Some(mi) = prepared.by_target[ti] else {
-            let note = prepared.new_notes.get(&t.no).cloned();
-            out.push(Node::unknown(note.into_iter().collect()));
+            let note = keep.then(|| prepared.new_notes.get(&t.no).cloned());
+            out.push(Node::unknown(note.flatten().into_iter().collect()));
             continue;
         };
         let (m, info) = (&cw.crosswalk.maps[mi], &prepared.infos[mi]);
@@ -326,12 +326,13 @@ pub fn hop(
         )
         .filter(|_| any_answered);
         let Some(point) = point else {
-            let ids = info.inputs.join(", ");
-            let mut node = Node::unknown(vec![Text::new(
-                format!("sumber belum dijawab: {ids}"),
-                format!("no answered source: {ids}"),
-            )]);
+            let mut node = Node::unknown(vec![]);
             if keep {
+                let ids = info.inputs.join(", ");
+                node.notes.push(Text::new(
+                    format!("sumber belum dijawab: {ids}"),
+                    format!("no answered source: {ids}"),
+                ));
                 node.hops.push(HopUse {
                     info: info.clone(),
                     values: values(),

@@ -32,7 +32,7 @@ pub use project::{class_help, project};
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
-use crate::catalog::{BandOn, Framework};
+use crate::catalog::{BandOn, ExternalIndex, Framework};
 use crate::crosswalk::{LoadedCrosswalk, load_crosswalks};
 use crate::data::{Data, DataFile};
 use crate::error::{Error, Result};
@@ -71,6 +71,8 @@ pub struct Converter<'a> {
     path: Vec<String>,
     /// Each target indicator's id and weight, as written in outputs.
     labels: Vec<(String, String)>,
+    /// The external index each target indicator is scored from, if any.
+    externals: Vec<Option<&'a ExternalIndex>>,
 }
 
 fn files_hash<'a>(data: &'a Data, paths: &[String]) -> String {
@@ -154,6 +156,11 @@ impl<'a> Converter<'a> {
                 .iter()
                 .map(|i| (to_fw.indicator_id(i.no), i.weight.to_string()))
                 .collect(),
+            externals: to_fw
+                .indicators
+                .iter()
+                .map(|i| i.external.as_deref().and_then(|k| to_fw.external_index(k)))
+                .collect(),
         })
     }
 
@@ -231,11 +238,12 @@ impl<'a> Converter<'a> {
         let fw = self.to;
         let mut out = Vec::with_capacity(fw.indicators.len());
         let mut nodes = nodes.into_iter();
-        for (ind, (id, weight)) in fw.indicators.iter().zip(&self.labels) {
+        let labels = self.labels.iter().zip(&self.externals);
+        for (ind, ((id, weight), ext)) in fw.indicators.iter().zip(labels) {
             let node = nodes
                 .next()
                 .unwrap_or_else(|| engine::Node::unknown(vec![]));
-            let (s, ext) = self.settle(ind, &node);
+            let (s, ext) = self.settle(*ext, &node);
             let mut notes = node.notes;
             let external = ext.map(|(e, given)| {
                 if s.value.is_none() {

@@ -6,7 +6,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::assessment::Assessment;
-use crate::catalog::{ExternalIndex, Framework, Indicator};
+use crate::catalog::{ExternalIndex, Framework};
 use crate::convert::engine::Node;
 use crate::convert::{Class, Conversion, Converter, Estimate, SourceSummary};
 use crate::crosswalk::{Bounds, Confidence};
@@ -78,11 +78,11 @@ impl<'a> Converter<'a> {
         let nodes = self.nodes(a, false)?;
         let source = self.source(a)?;
         let fw = self.to;
-        let targets: Vec<Settled> = fw
-            .indicators
+        let targets: Vec<Settled> = self
+            .externals
             .iter()
             .zip(&nodes)
-            .map(|(ind, node)| self.settle(ind, node).0)
+            .map(|(ext, node)| self.settle(*ext, node).0)
             .collect();
         let plan = fw.plan();
         // Each scored row's estimate (a row of several per indicator is not
@@ -110,12 +110,12 @@ impl<'a> Converter<'a> {
         })
     }
 
-    /// What target indicator `ind`'s node settles to, rounded to the
-    /// target's precision (the point half up, the range outwards); with the
-    /// external index it is scored from, if any.
+    /// What a target indicator's node settles to, rounded to the target's
+    /// precision (the point half up, the range outwards); with the external
+    /// index it is scored from (`ext`), if any.
     pub(super) fn settle(
         &self,
-        ind: &'a Indicator,
+        ext: Option<&'a ExternalIndex>,
         node: &Node,
     ) -> (Settled, Option<ExternalGiven<'a>>) {
         let fw: &'a Framework = self.to;
@@ -133,7 +133,6 @@ impl<'a> Converter<'a> {
             low: b.min,
             high: b.max,
         };
-        let ext = ind.external.as_deref().and_then(|k| fw.external_index(k));
         let (class, value, estimate, external) = match ext {
             Some(e) => {
                 let given = self

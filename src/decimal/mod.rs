@@ -16,7 +16,6 @@ use crate::text::Lang;
 pub use rust_decimal::Decimal as Dec;
 
 pub mod order;
-pub mod sum;
 
 /// Parses a decimal written with a comma or a dot (`3,28`, `3.28`, ` 4 `).
 ///

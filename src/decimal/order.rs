@@ -30,11 +30,6 @@ pub fn cmp(a: Decimal, b: Decimal) -> Ordering {
     }
 }
 
-/// 10^`d`, for `d` up to 28.
-pub fn pow10(d: u32) -> Option<i128> {
-    POW10.get(d as usize).copied()
-}
-
 /// `m · 10^d`, or `None` when it overflows 128 bits: then it is beyond any
 /// 96-bit mantissa, on the side of its sign.
 fn rescaled(m: i128, d: u32) -> Option<i128> {

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::catalog::Framework;
 use crate::convert::TargetValue;
+use crate::decimal;
 
 /// What one indicator could add to the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,8 +36,7 @@ pub struct Stake {
 /// The stake of an indicator of `fw` with `weight` (percent) at `point`.
 pub fn stake(fw: &Framework, weight: Decimal, point: Decimal) -> Stake {
     let gain = |to: Decimal| {
-        (to - point)
-            .max(Decimal::ZERO)
+        decimal::order::max(to - point, Decimal::ZERO)
             .checked_mul(weight)
             .map(|x| percent(x).normalize())
             .unwrap_or(Decimal::ZERO)
@@ -65,9 +65,8 @@ fn percent(x: Decimal) -> Decimal {
 /// The report order: the largest `next` first, then the largest `max`,
 /// then the lower indicator number.
 pub fn order(a: (&Stake, u32), b: (&Stake, u32)) -> Ordering {
-    b.0.next
-        .cmp(&a.0.next)
-        .then_with(|| b.0.max.cmp(&a.0.max))
+    decimal::order::cmp(b.0.next, a.0.next)
+        .then_with(|| decimal::order::cmp(b.0.max, a.0.max))
         .then_with(|| a.1.cmp(&b.1))
 }
 

@@ -15,7 +15,6 @@ pub use render::{render_json, render_text};
 use crate::assessment::Assessment;
 use crate::catalog::{BandOn, Framework};
 use crate::decimal::Frac;
-use crate::decimal::sum::Sum;
 use crate::error::{Error, Result};
 use crate::tr;
 
@@ -158,16 +157,16 @@ pub fn effective_values(
 /// denominator, so that adding is exact and cheap.
 #[derive(Clone, Copy)]
 struct Acc {
-    low: Sum,
-    high: Sum,
+    low: Decimal,
+    high: Decimal,
     answered: usize,
     total: usize,
 }
 
 impl Acc {
     const ZERO: Acc = Acc {
-        low: Sum::ZERO,
-        high: Sum::ZERO,
+        low: Decimal::ZERO,
+        high: Decimal::ZERO,
         answered: 0,
         total: 0,
     };
@@ -177,12 +176,13 @@ impl Acc {
         match v {
             Some(v) => {
                 self.answered += 1;
-                self.low.add_product(num, v);
-                self.high.add_product(num, v);
+                let x = num * v;
+                self.low += x;
+                self.high += x;
             }
             None => {
-                self.low.add_product(num, fw.scale.min);
-                self.high.add_product(num, fw.scale.max);
+                self.low += num * fw.scale.min;
+                self.high += num * fw.scale.max;
             }
         }
     }
@@ -201,8 +201,8 @@ impl Acc {
             weight,
             answered: self.answered,
             total: self.total,
-            low: Acc::value(self.low.value(), den, weight),
-            high: Acc::value(self.high.value(), den, weight),
+            low: Acc::value(self.low, den, weight),
+            high: Acc::value(self.high, den, weight),
         }
     }
 }
@@ -244,12 +244,12 @@ fn tally(fw: &Framework, values: impl Iterator<Item = Option<Decimal>>, groups: 
 pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decimal, Vec<Decimal>) {
     let den = fw.plan().den;
     let t = tally(fw, values.map(Some), true);
-    let overall = Acc::value(t.overall.low.value(), den, whole());
+    let overall = Acc::value(t.overall.low, den, whole());
     let aspects = fw
         .aspects
         .iter()
         .zip(&t.aspects)
-        .map(|(a, acc)| Acc::value(acc.low.value(), den, a.weight))
+        .map(|(a, acc)| Acc::value(acc.low, den, a.weight))
         .collect();
     (overall, aspects)
 }
@@ -258,7 +258,7 @@ pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decim
 /// without aspects ([`index_of`]'s first half, for summaries).
 pub fn overall_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> Decimal {
     let t = tally(fw, values.map(Some), false);
-    Acc::value(t.overall.low.value(), fw.plan().den, whole())
+    Acc::value(t.overall.low, fw.plan().den, whole())
 }
 
 /// The whole index of `a` in `fw`, without aspects and domains (for
