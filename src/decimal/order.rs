@@ -9,8 +9,8 @@ use std::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// 10^0 ..= 10^28: every scale difference two decimals can have.
-const POW10: [i128; 29] = {
-    let mut p = [1i128; 29];
+const POW10: [u128; 29] = {
+    let mut p = [1u128; 29];
     let mut i = 1;
     while i < 29 {
         p[i] = p[i - 1] * 10;
@@ -21,19 +21,28 @@ const POW10: [i128; 29] = {
 
 /// Compares `a` with `b` by value (`a.cmp(&b)`).
 pub fn cmp(a: Decimal, b: Decimal) -> Ordering {
-    let (sa, sb) = (a.scale(), b.scale());
-    let (ma, mb) = (a.mantissa(), b.mantissa());
-    match sa.cmp(&sb) {
-        Ordering::Equal => ma.cmp(&mb),
-        Ordering::Less => rescaled(ma, sb - sa).map_or(ma.cmp(&0), |x| x.cmp(&mb)),
-        Ordering::Greater => rescaled(mb, sa - sb).map_or(0.cmp(&mb), |y| ma.cmp(&y)),
+    // Zero has no sign here, as in `rust_decimal`'s order.
+    let negative = |d: Decimal| d.is_sign_negative() && !d.is_zero();
+    match (negative(a), negative(b)) {
+        (false, true) => Ordering::Greater,
+        (true, false) => Ordering::Less,
+        (false, false) => magnitudes(a, b),
+        (true, true) => magnitudes(b, a),
     }
 }
 
-/// `m · 10^d`, or `None` when it overflows 128 bits: then it is beyond any
-/// 96-bit mantissa, on the side of its sign.
-fn rescaled(m: i128, d: u32) -> Option<i128> {
-    POW10.get(d as usize).and_then(|p| m.checked_mul(*p))
+/// Compares the absolute values of `a` and `b`. A mantissa is rescaled
+/// in unsigned 128 bits (a signed overflow check would call into a slow
+/// routine); where that overflows, it is beyond any 96-bit mantissa.
+fn magnitudes(a: Decimal, b: Decimal) -> Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let rescaled = |m: u128, d: u32| POW10.get(d as usize).and_then(|p| m.checked_mul(*p));
+    match sa.cmp(&sb) {
+        Ordering::Equal => ma.cmp(&mb),
+        Ordering::Less => rescaled(ma, sb - sa).map_or(Ordering::Greater, |x| x.cmp(&mb)),
+        Ordering::Greater => rescaled(mb, sa - sb).map_or(Ordering::Less, |y| ma.cmp(&y)),
+    }
 }
 
 /// Whether `a` and `b` are the same number (`a == b`).
@@ -63,6 +72,8 @@ pub fn round_normalized(d: Decimal, dp: u32, strategy: RoundingStrategy) -> Deci
     else {
         return d.normalize();
     };
+    // Below 10^29: a signed 128-bit number.
+    let p = *p as i128;
     let m = d.mantissa();
     let (q, r) = (m / p, m % p);
     // Away from zero by one unit in the last place kept.
