@@ -85,7 +85,12 @@ pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<A
         return Err(too_large(&label, meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes)
+    // Through `take`, which reads into the room made above: `File`'s own
+    // `read_to_end` asks the system for the size and position again. A
+    // file that grows meanwhile is still cut off just past the limit.
+    (&mut file)
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| Error::read(path, &e))?;
     read_bytes(&label, bytes, catalog, framework)
 }
