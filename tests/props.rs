@@ -226,6 +226,8 @@ proptest! {
             prop_assert_eq!(repr(order::min(x, y)), repr(x.min(y)));
             prop_assert_eq!(repr(order::max(x, y)), repr(x.max(y)));
         }
+        prop_assert_eq!(Decimal::from(order::floor_int(a)), a.floor());
+        prop_assert_eq!(Decimal::from(order::ceil_int(a)), a.ceil());
     }
 
     /// Rounding in 128 bits gives `rust_decimal`'s rounding, normalized.

@@ -158,16 +158,12 @@ impl Framework {
     /// The next whole level above `value` on the scale (`1,6` → 2, `2` → 3),
     /// or `None` at the top.
     pub fn next_level(&self, value: Decimal) -> Option<u32> {
-        use crate::decimal::order;
-        use rust_decimal::prelude::ToPrimitive;
-        let floor =
-            order::round_normalized(value, 0, rust_decimal::RoundingStrategy::ToNegativeInfinity);
-        let next = floor.checked_add(Decimal::ONE)?;
-        let next = order::max(next, self.scale.min.ceil());
-        if order::cmp(next, self.scale.max) == std::cmp::Ordering::Greater {
+        use crate::decimal::order::{ceil_int, floor_int};
+        let next = (floor_int(value) + 1).max(ceil_int(self.scale.min));
+        if next > floor_int(self.scale.max) {
             return None;
         }
-        next.to_u32()
+        u32::try_from(next).ok()
     }
 
     /// What the scale accepts, for error messages.

@@ -60,6 +60,20 @@ pub fn max(a: Decimal, b: Decimal) -> Decimal {
     if cmp(a, b) == Ordering::Less { b } else { a }
 }
 
+/// The largest whole number not above `d`.
+pub fn floor_int(d: Decimal) -> i128 {
+    match POW10.get(d.scale() as usize) {
+        // Below 10^29: a signed 128-bit number.
+        Some(p) if *p > 1 => d.mantissa().div_euclid(*p as i128),
+        _ => d.mantissa(),
+    }
+}
+
+/// The smallest whole number not below `d`.
+pub fn ceil_int(d: Decimal) -> i128 {
+    -floor_int(-d)
+}
+
 /// `d` rounded to `dp` places by `strategy`, then with trailing zeros
 /// dropped (`d.round_dp_with_strategy(dp, strategy).normalize()`): the
 /// same number, found in 128 bits for the usual strategies.
@@ -121,6 +135,8 @@ mod tests {
                 assert!(same(min(a, b), a.min(b)), "{a} {b}");
                 assert!(same(max(a, b), a.max(b)), "{a} {b}");
             }
+            assert_eq!(Decimal::from(floor_int(a)), a.floor(), "{a}");
+            assert_eq!(Decimal::from(ceil_int(a)), a.ceil(), "{a}");
         }
     }
 }
