@@ -244,9 +244,9 @@ fn stop_finds_the_first_quote_backslash_or_control() {
                 if at + 1 < len {
                     b[at + 1] = b'"';
                 }
-                assert_eq!(super::stop(&b), plain(&b), "{b:?}");
+                assert_eq!(super::scan::stop(&b), plain(&b), "{b:?}");
                 b.iter_mut().take(at).for_each(|c| *c = 0xe9);
-                assert_eq!(super::stop(&b), plain(&b), "{b:?}");
+                assert_eq!(super::scan::stop(&b), plain(&b), "{b:?}");
             }
         }
     }
