@@ -137,7 +137,7 @@ pub fn read(text: &str, catalog: &Catalog, given: Option<&str>) -> Option<Assess
         in_order &= last.is_none_or(|l| l < at);
         last = Some(at);
         answers.push(Answer {
-            indicator: plan.ids[at].clone(),
+            indicator: plan.ids.get(at)?.clone(),
             value,
             justification: row
                 .justification
