@@ -4,6 +4,7 @@
 mod build;
 mod canonical;
 mod csv;
+mod fast;
 mod json;
 mod model;
 pub mod resolve;
@@ -151,12 +152,11 @@ pub fn read_bytes(
     };
     let (meta, rows) = match form {
         Form::Json => {
-            // Answers' places are found only when an error needs them.
-            let quick = json::read(label, &text, false)?;
-            match assemble(label, catalog, framework, quick) {
-                Ok(a) => return Ok(a),
-                Err(_) => json::read(label, &text, true)?,
-            }
+            let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            return match fast::read(body, catalog, framework) {
+                Some(a) => Ok(a),
+                None => read_json(label, &text, catalog, framework),
+            };
         }
         Form::Csv => table::read_rows(label, &csv::rows(label, &text)?)?,
         Form::Spreadsheet => {
@@ -187,6 +187,21 @@ pub fn read_bytes(
         }
     };
     assemble(label, catalog, framework, (meta, rows))
+}
+
+/// Reads an assessment in JSON with the typed and lenient readers.
+fn read_json(
+    label: &str,
+    text: &str,
+    catalog: &Catalog,
+    framework: Option<&str>,
+) -> Result<Assessment> {
+    // Answers' places are found only when an error needs them.
+    let quick = json::read(label, text, false)?;
+    match assemble(label, catalog, framework, quick) {
+        Ok(a) => Ok(a),
+        Err(_) => assemble(label, catalog, framework, json::read(label, text, true)?),
+    }
 }
 
 /// Picks the framework and builds the assessment from what a reader found.
