@@ -183,12 +183,21 @@ pub type Nodes = Vec<Node>;
 /// (rows scored per service are averaged: they are the same indicator).
 /// Answers beyond [`MAX_ANSWERS`] cannot occur: a catalog has fewer rows.
 pub fn start(fw: &Framework, a: &Assessment) -> Nodes {
+    let plan = fw.plan();
     let mut sums: Vec<(Decimal, u32, Mask)> = vec![(Decimal::ZERO, 0, 0); fw.indicators.len()];
-    // Answers are in catalog order: look up positions moving forward.
-    let mut pos = 0;
+    // Answers are in catalog order: look up rows and positions moving
+    // forward (the next row by its key first, the number only otherwise).
+    let (mut row, mut pos) = (0, 0);
     for (i, ans) in a.answers.iter().enumerate().take(MAX_ANSWERS) {
-        let Some(no) = ans.indicator_no() else {
-            continue;
+        let no = match plan.items.get(row) {
+            Some(it) if it.key == ans.key() => {
+                row += 1;
+                it.indicator
+            }
+            _ => match ans.indicator_no() {
+                Some(no) => no,
+                None => continue,
+            },
         };
         if fw.indicators.get(pos).is_none_or(|ind| ind.no != no) {
             match fw.indicators.iter().position(|ind| ind.no == no) {
@@ -197,7 +206,7 @@ pub fn start(fw: &Framework, a: &Assessment) -> Nodes {
             }
         }
         let e = &mut sums[pos];
-        e.0 += ans.value;
+        e.0 = if e.1 == 0 { ans.value } else { e.0 + ans.value };
         e.1 += 1;
         e.2 |= 1 << i;
     }
