@@ -2,6 +2,9 @@
 //! UTF-8 with or without BOM (UTF-16 and Windows-1252 from old Excel
 //! exports are decoded too), decimal comma or dot.
 
+use std::cell::RefCell;
+use std::io::{Cursor, SeekFrom};
+
 use crate::assessment::table::{Cell, Row, header_key, is_alias};
 use crate::error::{Error, LineIndex, Place, Result, line_text};
 use crate::tr;
@@ -161,11 +164,59 @@ pub fn rows<'t>(file: &str, text: &'t str) -> Result<Vec<Row<'t>>> {
         }
         return Err(e);
     }
-    let mut rdr = csv::ReaderBuilder::new()
+    with_reader(delimiter, text, |rdr| records(file, text, delimiter, rdr))
+}
+
+/// A CSV reader kept for the next file, with the text it reads.
+type Kept = csv::Reader<Cursor<Vec<u8>>>;
+
+thread_local! {
+    /// Readers kept per delimiter on each thread. Building one compiles the
+    /// CSV state machine, which costs more than reading a whole assessment:
+    /// a batch of thousands of CSV files builds it once per thread.
+    static READERS: RefCell<Vec<(u8, Kept)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with a reader of `text` by `delimiter`: a kept one, given the
+/// new text and moved back to its start (which resets its state and line
+/// count), or a new one.
+fn with_reader<T>(delimiter: u8, text: &str, f: impl FnOnce(&mut Kept) -> T) -> T {
+    READERS.with(|cell| {
+        let mut readers = cell.borrow_mut();
+        let at = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(at) => at,
+            None => {
+                let mut rdr = reader(delimiter, Vec::new());
+                // A first seek reads the header row, here of no text; after
+                // any seek, every record is read in order, the first too.
+                let _ = rdr.seek_raw(SeekFrom::Start(0), csv::Position::new());
+                readers.push((delimiter, rdr));
+                readers.len() - 1
+            }
+        };
+        let rdr = &mut readers[at].1;
+        let buf = rdr.get_mut().get_mut();
+        buf.clear();
+        buf.extend_from_slice(text.as_bytes());
+        match rdr.seek_raw(SeekFrom::Start(0), csv::Position::new()) {
+            Ok(()) => f(rdr),
+            // Seeking in memory does not fail; if it did, a new reader.
+            Err(_) => f(&mut reader(delimiter, text.as_bytes().to_vec())),
+        }
+    })
+}
+
+/// A reader of `text` by `delimiter`: no header row, rows of any length.
+fn reader(delimiter: u8, text: Vec<u8>) -> Kept {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(Cursor::new(text))
+}
+
+/// The rows of `text` (in `file`) read by `rdr`.
+fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Result<Vec<Row<'t>>> {
     let lines = LineIndex::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -209,4 +260,51 @@ pub fn rows<'t>(file: &str, text: &'t str) -> Result<Vec<Row<'t>>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A kept reader reads every file as a new one would, whatever it read
+    /// before: the same cells, places and errors, file after file.
+    #[test]
+    fn kept_readers_read_as_new_ones() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts = vec![];
+        for dir in [root.clone(), root.join("bad")] {
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .expect("fixtures")
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+                .collect();
+            names.sort();
+            for p in names {
+                let bytes = std::fs::read(&p).expect("reads");
+                if let Ok(text) = decode("f", bytes) {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() >= 20, "{} CSV fixtures", texts.len());
+        // Twice over, so that every file follows another.
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let kept = format!("{:?}", rows("f", text));
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let delimiter = sniff_delimiter(body);
+            let fresh = match unclosed_quote(body, delimiter) {
+                Some(_) => kept.clone(),
+                None => format!(
+                    "{:?}",
+                    records(
+                        "f",
+                        body,
+                        delimiter,
+                        &mut reader(delimiter, body.as_bytes().to_vec())
+                    )
+                ),
+            };
+            assert_eq!(kept, fresh, "{text}");
+        }
+    }
 }

@@ -129,7 +129,46 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// Evidence: `null`, a string, or a list of strings.
+    /// One piece of evidence written as an object, `{"name": "...", "url":
+    /// "..."}` (`url` may be `null` or left out), added to `out` as the
+    /// lenient reader adds it; each key at most once, nothing else.
+    fn evidence_object(&mut self, out: &mut Vec<Evidence>) -> Option<()> {
+        self.eat(b'{')?;
+        let (mut name, mut url, mut seen) = (None, None, 0u8);
+        loop {
+            let key = self.key(["name", "url"])?;
+            self.eat(b':')?;
+            let bit = match key {
+                "name" => {
+                    name = Some(self.string()?);
+                    1
+                }
+                "url" => {
+                    url = self.opt_str()?;
+                    2
+                }
+                _ => return None,
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            if !self.more(b'}')? {
+                break;
+            }
+        }
+        match (name, url) {
+            (Some(name), url) => out.push(Evidence {
+                name: name.to_string(),
+                url: url.map(str::to_string),
+            }),
+            (None, Some(url)) => out.extend(Evidence::parse(url)),
+            (None, None) => return None,
+        }
+        Some(())
+    }
+
+    /// Evidence: `null`, a string, or a list of strings and objects.
     fn evidence(&mut self) -> Option<Vec<Evidence>> {
         if self.null() {
             return Some(vec![]);
@@ -144,7 +183,11 @@ impl<'t> Scan<'t> {
             return Some(out);
         }
         loop {
-            out.extend(Evidence::parse(self.string()?));
+            if self.peek()? == b'{' {
+                self.evidence_object(&mut out)?;
+            } else {
+                out.extend(Evidence::parse(self.string()?));
+            }
             if !self.more(b']')? {
                 return Some(out);
             }

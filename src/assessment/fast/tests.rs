@@ -107,6 +107,15 @@ fn plain_files_are_taken_and_read_the_same() {
             "\"value\": \"3\", \"justification\": null, \"origin\": null, \"evidence\": null}",
         ),
         base.replace("\"value\": \"4\"}", "\"value\": \"4\", \"evidence\": []}"),
+        // Evidence as objects, as `convert` and other tools write it.
+        base.replace(
+            "\"value\": \"2\"}",
+            "\"value\": \"2\", \"evidence\": [{\"name\": \"x\", \"url\": \"https://y\"}, {\"url\": null, \"name\": \"z\"}]}",
+        ),
+        base.replace(
+            "\"value\": \"3\"}",
+            "\"value\": \"3\", \"evidence\": [\"a\", {\"name\": \"b\"}, {\"url\": \"Dok (https://c)\"}]}",
+        ),
     ];
     for text in &taken[1..] {
         assert_ne!(text, &base);
@@ -170,9 +179,22 @@ fn anything_else_is_left_to_the_readers() {
         base.replace("\"value\": \"2\"", "\"value\": \"2\", \"value\": \"3\""),
         base.replace("\"value\": \"2\"", "\"value\": \"2\", \"extra\": 1"),
         base.replace("\"value\": \"2\"", "\"value\": \"2\", \"origin\": 5"),
+        base.replace("\"value\": \"2\"", "\"value\": \"2\", \"evidence\": [{}]"),
         base.replace(
             "\"value\": \"2\"",
-            "\"value\": \"2\", \"evidence\": [{\"name\": \"x\"}]",
+            "\"value\": \"2\", \"evidence\": [{\"name\": \"x\", \"name\": \"y\"}]",
+        ),
+        base.replace(
+            "\"value\": \"2\"",
+            "\"value\": \"2\", \"evidence\": [{\"name\": \"x\", \"note\": \"z\"}]",
+        ),
+        base.replace(
+            "\"value\": \"2\"",
+            "\"value\": \"2\", \"evidence\": [{\"name\": 3}]",
+        ),
+        base.replace(
+            "\"value\": \"2\"",
+            "\"value\": \"2\", \"evidence\": [{\"url\": null}]",
         ),
         base.replace("\"value\": \"2\"", "\"value\": \"2\", \"evidence\": 3"),
         base.replace("\"value\": \"2\"", "\"value\": \"2\", \"justification\": 3"),
