@@ -37,6 +37,9 @@ pub struct Node {
     /// Whether every hop so far was an `equal` map at high confidence with
     /// every source answered.
     pub carried: bool,
+    /// Whether the range and the face value are the point itself (as for
+    /// an original answer).
+    pub exact: bool,
     /// Weakest confidence of the maps used (`None` for an original answer).
     pub confidence: Option<Confidence>,
     /// What the original answers cover of this indicator, as sets.
@@ -60,6 +63,7 @@ impl Node {
             est: None,
             face: None,
             carried: false,
+            exact: false,
             confidence: None,
             relation: RelSet::EMPTY,
             sources: 0,
@@ -219,6 +223,7 @@ pub fn start(fw: &Framework, a: &Assessment) -> Nodes {
                 node.est = Some(Estimate::exact(mean));
                 node.face = Some(mean);
                 node.carried = true;
+                node.exact = true;
                 node.relation = RelSet::one(Relation::Equal);
                 node.sources = mask;
                 node.reuse = mask;
@@ -300,6 +305,9 @@ pub fn hop(
     let sb = Bounds::of(from);
     let tb = Bounds::of(to);
     let mut out = Vec::with_capacity(to.indicators.len());
+    // Each source's weight and node, when it is known: found once per
+    // target, read many times.
+    let mut found: Vec<(Decimal, Option<&Node>)> = Vec::with_capacity(16);
     for (ti, t) in to.indicators.iter().enumerate() {
         let Some(mi) = prepared.by_target[ti] else {
             let note = keep.then(|| prepared.new_notes.get(&t.no).cloned());
@@ -307,13 +315,12 @@ pub fn hop(
             continue;
         };
         let (m, info) = (&cw.crosswalk.maps[mi], &prepared.infos[mi]);
-        // Each source's weight and node, when it is known.
-        let inputs = || {
-            prepared.sources[mi].iter().map(|(pos, w)| {
-                let n = pos.and_then(|p| prev.get(p)).filter(|n| n.est.is_some());
-                (*w, n)
-            })
-        };
+        found.clear();
+        found.extend(prepared.sources[mi].iter().map(|(pos, w)| {
+            let n = pos.and_then(|p| prev.get(p)).filter(|n| n.est.is_some());
+            (*w, n)
+        }));
+        let inputs = || found.iter().copied();
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
         let pick = |f: fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
             inputs().map(move |(w, n)| (n.and_then(f).or(missing), w))
@@ -357,15 +364,7 @@ pub fn hop(
         };
         // Every source answered with one value (as last year's answers are,
         // before any hop): low, high and face value are the point itself.
-        let all_exact = inputs().all(|(_, n)| {
-            n.is_some_and(|n| {
-                n.est.is_some_and(|e| {
-                    order::eq(e.low, e.point)
-                        && order::eq(e.high, e.point)
-                        && n.face.is_some_and(|f| order::eq(f, e.point))
-                })
-            })
-        });
+        let all_exact = inputs().all(|(_, n)| n.is_some_and(|n| n.exact));
         let (low, high) = if all_exact {
             (point, point)
         } else {
@@ -407,6 +406,11 @@ pub fn hop(
             aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
         }
         .map(|v| tb.clamp(v).normalize());
+        node.exact = node.est.is_some_and(|e| {
+            order::eq(e.low, e.point)
+                && order::eq(e.high, e.point)
+                && node.face.is_some_and(|f| order::eq(f, e.point))
+        });
         let answered = || inputs().filter_map(|(_, n)| n);
         node.carried = carried_hop && all_answered && answered().all(|n| n.carried);
         node.confidence = answered()

@@ -257,8 +257,13 @@ pub fn index_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> (Decim
 /// The index of complete values, one per scored row of the plan: exact,
 /// without aspects ([`index_of`]'s first half, for summaries).
 pub fn overall_of(fw: &Framework, values: impl Iterator<Item = Decimal>) -> Decimal {
-    let t = tally(fw, values.map(Some), false);
-    Acc::value(t.overall.low, fw.plan().den, whole())
+    // The same sum as `tally`'s, of complete values only.
+    let plan = fw.plan();
+    let mut sum = Decimal::ZERO;
+    for (num, v) in plan.num.iter().zip(values) {
+        sum += *num * v;
+    }
+    Acc::value(sum, plan.den, whole())
 }
 
 /// The whole index of `a` in `fw`, without aspects and domains (for
