@@ -286,3 +286,26 @@ fn choose_framework<'a>(
         }
     }
 }
+
+/// The JSON fixtures (`fixtures/` and `fixtures/bad/`) that are UTF-8 text,
+/// without a byte-order mark: for tests that hold readers together.
+#[cfg(test)]
+fn json_fixtures() -> Vec<(std::path::PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out = vec![];
+    for dir in [root.clone(), root.join("bad")] {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+                out.push((path, text));
+            }
+        }
+    }
+    out
+}

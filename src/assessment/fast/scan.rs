@@ -129,34 +129,47 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// One piece of evidence written as an object, `{"name": "...", "url":
-    /// "..."}` (`url` may be `null` or left out), added to `out` as the
-    /// lenient reader adds it; each key at most once, nothing else.
-    fn evidence_object(&mut self, out: &mut Vec<Evidence>) -> Option<()> {
+    /// An object's fields, each handed to `field` with its key (`likely`
+    /// keys compared in place). `field` reads the value and gives the
+    /// field's bit, so that no field comes twice; the bits seen, or `None`
+    /// for an unknown or repeated field or anything else amiss.
+    fn fields(
+        &mut self,
+        likely: [&str; 2],
+        mut field: impl FnMut(&mut Self, &'t str) -> Option<u8>,
+    ) -> Option<u8> {
         self.eat(b'{')?;
-        let (mut name, mut url, mut seen) = (None, None, 0u8);
+        let mut seen = 0u8;
         loop {
-            let key = self.key(["name", "url"])?;
+            let key = self.key(likely)?;
             self.eat(b':')?;
-            let bit = match key {
-                "name" => {
-                    name = Some(self.string()?);
-                    1
-                }
-                "url" => {
-                    url = self.opt_str()?;
-                    2
-                }
-                _ => return None,
-            };
+            let bit = field(self, key)?;
             if seen & bit != 0 {
                 return None;
             }
             seen |= bit;
             if !self.more(b'}')? {
-                break;
+                return Some(seen);
             }
         }
+    }
+
+    /// One piece of evidence written as an object, `{"name": "...", "url":
+    /// "..."}` (`url` may be `null` or left out), added to `out` as the
+    /// lenient reader adds it; each key at most once, nothing else.
+    fn evidence_object(&mut self, out: &mut Vec<Evidence>) -> Option<()> {
+        let (mut name, mut url) = (None, None);
+        self.fields(["name", "url"], |scan, key| match key {
+            "name" => {
+                name = Some(scan.string()?);
+                Some(1)
+            }
+            "url" => {
+                url = scan.opt_str()?;
+                Some(2)
+            }
+            _ => None,
+        })?;
         match (name, url) {
             (Some(name), url) => out.push(Evidence {
                 name: name.to_string(),
@@ -196,43 +209,31 @@ impl<'t> Scan<'t> {
 
     /// One answer object; `indicator` is required and no field is repeated.
     fn row(&mut self) -> Option<Row<'t>> {
-        self.eat(b'{')?;
         let mut row = Row::default();
-        let mut seen = 0u8;
-        loop {
-            let key = self.key(["indicator", "value"])?;
-            self.eat(b':')?;
-            let bit = match key {
-                "indicator" => {
-                    row.indicator = self.string()?;
-                    1
-                }
-                "value" => {
-                    row.value = self.scalar()?;
-                    2
-                }
-                "justification" => {
-                    row.justification = self.opt_str()?;
-                    4
-                }
-                "evidence" => {
-                    row.evidence = self.evidence()?;
-                    8
-                }
-                "origin" => {
-                    row.origin = self.opt_str()?;
-                    16
-                }
-                _ => return None,
-            };
-            if seen & bit != 0 {
-                return None;
+        let seen = self.fields(["indicator", "value"], |scan, key| match key {
+            "indicator" => {
+                row.indicator = scan.string()?;
+                Some(1)
             }
-            seen |= bit;
-            if !self.more(b'}')? {
-                return (seen & 1 != 0).then_some(row);
+            "value" => {
+                row.value = scan.scalar()?;
+                Some(2)
             }
-        }
+            "justification" => {
+                row.justification = scan.opt_str()?;
+                Some(4)
+            }
+            "evidence" => {
+                row.evidence = scan.evidence()?;
+                Some(8)
+            }
+            "origin" => {
+                row.origin = scan.opt_str()?;
+                Some(16)
+            }
+            _ => None,
+        })?;
+        (seen & 1 != 0).then_some(row)
     }
 
     /// The list of answers.
@@ -254,49 +255,36 @@ impl<'t> Scan<'t> {
 
     /// The whole document: one object with known fields, nothing after it.
     fn doc(&mut self) -> Option<Doc<'t>> {
-        self.eat(b'{')?;
         let mut doc = Doc::default();
-        let mut seen = 0u8;
-        loop {
-            let key = self.string()?;
-            self.eat(b':')?;
-            let bit = match key {
-                "framework" => {
-                    doc.framework = self.opt_str()?;
-                    1
-                }
-                "agency" => {
-                    doc.agency = self.opt_str()?;
-                    2
-                }
-                "source" => {
-                    doc.source = self.opt_str()?;
-                    4
-                }
-                "year" => {
-                    if !self.null() {
-                        let y = self.integer()?.parse::<i32>().ok()?;
-                        if !(1900..=2200).contains(&y) {
-                            return None;
-                        }
-                        doc.year = Some(y);
+        self.fields(["framework", "answers"], |scan, key| match key {
+            "framework" => {
+                doc.framework = scan.opt_str()?;
+                Some(1)
+            }
+            "agency" => {
+                doc.agency = scan.opt_str()?;
+                Some(2)
+            }
+            "source" => {
+                doc.source = scan.opt_str()?;
+                Some(4)
+            }
+            "year" => {
+                if !scan.null() {
+                    let y = scan.integer()?.parse::<i32>().ok()?;
+                    if !(1900..=2200).contains(&y) {
+                        return None;
                     }
-                    8
+                    doc.year = Some(y);
                 }
-                "answers" => {
-                    doc.answers = Some(self.rows()?);
-                    16
-                }
-                _ => return None,
-            };
-            if seen & bit != 0 {
-                return None;
+                Some(8)
             }
-            seen |= bit;
-            if !self.more(b'}')? {
-                break;
+            "answers" => {
+                doc.answers = Some(scan.rows()?);
+                Some(16)
             }
-        }
+            _ => None,
+        })?;
         (self.peek().is_none() && doc.answers.is_some()).then_some(doc)
     }
 }
