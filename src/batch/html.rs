@@ -13,8 +13,8 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use crate::batch::fixed::push_fixed;
 use crate::batch::summary::{AgencyRow, Failed};
+use crate::decimal::fixed::push_fixed;
 use crate::text::Lang;
 
 /// Writes `s` HTML-escaped: `&amp; &lt; &gt; &quot; &#x27; &#x2f;` (the

@@ -13,7 +13,6 @@
 //! Exit codes (see [`Totals::exit_code`]): 0 when every file was read,
 //! 1 when some failed, 3 when none could be read.
 
-mod fixed;
 mod html;
 pub mod inputs;
 mod pipeline;

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Workbook, Worksheet};
 
-use crate::batch::fixed::push_fixed;
 use crate::batch::summary::{AgencyRow, Failed, TOP_GAPS};
+use crate::decimal::fixed::push_fixed;
 use crate::error::{Error, Result};
 use crate::output::PendingFile;
 use crate::sheet;

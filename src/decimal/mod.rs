@@ -15,6 +15,7 @@ use crate::text::Lang;
 
 pub use rust_decimal::Decimal as Dec;
 
+pub mod fixed;
 pub mod order;
 
 /// Parses a decimal written with a comma or a dot (`3,28`, `3.28`, ` 4 `).
@@ -59,7 +60,9 @@ pub fn round(d: Decimal, dp: u32) -> Decimal {
 
 /// The 2-decimal display value, as a string with a dot (machine formats).
 pub fn fixed2(d: Decimal) -> String {
-    format!("{:.2}", round(d, 2))
+    let mut s = String::with_capacity(8);
+    fixed::push_fixed(&mut s, d, 2);
+    s
 }
 
 /// The exact value as a plain decimal string without trailing zeros.
@@ -80,8 +83,9 @@ pub fn show2(d: Decimal, lang: Lang) -> String {
 /// A display with `dp` decimals, rounded half up and localized, with a
 /// leading `+` (index points gained: `+0,068`).
 pub fn show_gain(d: Decimal, dp: u32, lang: Lang) -> String {
-    let r = round(d, dp);
-    localize(&format!("+{r:.prec$}", prec = dp as usize), lang)
+    let mut s = String::from("+");
+    fixed::push_fixed(&mut s, d, dp);
+    localize(&s, lang)
 }
 
 /// A short display: the exact value when it has at most 2 decimals, else 2
