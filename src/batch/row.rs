@@ -59,20 +59,27 @@ pub fn csv_err(path: &Path) -> impl Fn(csv::Error) -> Error + '_ {
 pub struct Row<'a> {
     csv: &'a mut CsvOut,
     path: &'a Path,
-    ws: &'a mut Worksheet,
+    /// The first sheet, or `None` past its last row (the row is then in
+    /// `summary.csv` only).
+    ws: Option<&'a mut Worksheet>,
     y: u32,
     x: u16,
 }
 
 impl<'a> Row<'a> {
-    /// Starts row `y` of `csv` (at `path`) and of the first sheet of `wb`.
+    /// Starts row `y` of `csv` (at `path`) and of the first sheet of `wb`;
+    /// of the CSV only when `in_sheet` is false.
     pub fn start(
         csv: &'a mut CsvOut,
         path: &'a Path,
         wb: &'a mut Workbook,
         y: u32,
+        in_sheet: bool,
     ) -> Result<Self> {
-        let ws = wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?;
+        let ws = match in_sheet {
+            true => Some(wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?),
+            false => None,
+        };
         Ok(Row {
             csv,
             path,
@@ -87,9 +94,8 @@ impl Row<'_> {
     /// A text cell (an empty one stays blank in the workbook).
     fn text(&mut self, v: &str) -> Result<()> {
         self.csv.write_field(v).map_err(csv_err(self.path))?;
-        if !v.is_empty() {
-            self.ws
-                .write_string(self.y, self.x, v)
+        if let Some(ws) = self.ws.as_deref_mut().filter(|_| !v.is_empty()) {
+            ws.write_string(self.y, self.x, v)
                 .map_err(sheet::xlsx_error)?;
         }
         self.x += 1;
@@ -103,9 +109,10 @@ impl Row<'_> {
             return self.text(v);
         };
         self.csv.write_field(v).map_err(csv_err(self.path))?;
-        self.ws
-            .write_number(self.y, self.x, n)
-            .map_err(sheet::xlsx_error)?;
+        if let Some(ws) = self.ws.as_deref_mut() {
+            ws.write_number(self.y, self.x, n)
+                .map_err(sheet::xlsx_error)?;
+        }
         self.x += 1;
         Ok(())
     }

@@ -35,6 +35,9 @@ pub const FILES: [&str; 4] = [
     "summary.html",
 ];
 
+/// The last row a worksheet has (0-based: 1,048,576 rows).
+const LAST_SHEET_ROW: u32 = 1_048_575;
+
 const FAILED_MARK: &str = "<!--spbe-pemdi:failed-->";
 const ROWS_MARK: &str = "<!--spbe-pemdi:rows-->";
 
@@ -61,6 +64,9 @@ pub struct Sink {
     failed_html: BufWriter<File>,
     wb: Workbook,
     xrow: u32,
+    /// The last row of the first sheet that holds an input (the one after
+    /// it says where the rest are).
+    last_xrow: u32,
     /// Scratch space for numbers, reused from cell to cell.
     buf: String,
     /// Running sums for the weakest indicators.
@@ -109,6 +115,7 @@ impl Sink {
             failed_html: tmp()?,
             wb,
             xrow: 1,
+            last_xrow: LAST_SHEET_ROW - 1,
             buf: String::with_capacity(64),
             stats: Stats::default(),
             files: 0,
@@ -119,18 +126,31 @@ impl Sink {
     /// Adds a chunk of results, in input order.
     pub fn push(&mut self, chunk: &[Outcome]) -> Result<()> {
         for o in chunk {
+            let in_sheet = self.xrow <= self.last_xrow;
             match o {
                 Outcome::Done(d) => {
                     self.stats.add(d);
-                    Row::start(&mut self.csv, &self.csv_path, &mut self.wb, self.xrow)?
-                        .agency(&d.row, &mut self.buf)?;
+                    Row::start(
+                        &mut self.csv,
+                        &self.csv_path,
+                        &mut self.wb,
+                        self.xrow,
+                        in_sheet,
+                    )?
+                    .agency(&d.row, &mut self.buf)?;
                     html::agency_row(&mut self.rows_html, &mut self.buf, &d.row, self.lang)
                         .map_err(io(&self.dir))?;
                 }
                 Outcome::Failed(f, _) => {
                     self.failed += 1;
-                    Row::start(&mut self.csv, &self.csv_path, &mut self.wb, self.xrow)?
-                        .failed(f)?;
+                    Row::start(
+                        &mut self.csv,
+                        &self.csv_path,
+                        &mut self.wb,
+                        self.xrow,
+                        in_sheet,
+                    )?
+                    .failed(f)?;
                     html::failed_item(&mut self.failed_html, f).map_err(io(&self.dir))?;
                 }
             }
@@ -144,8 +164,21 @@ impl Sink {
     /// place. The workbook (compressed) and the page (the rows copied in)
     /// are finished side by side, and `summary.csv` with the weakest
     /// indicators beside them: the batch ends with these.
-    pub fn finish(self, to: &Framework) -> Result<()> {
+    pub fn finish(mut self, to: &Framework) -> Result<()> {
         let lang = self.lang;
+        // More inputs than the sheet has rows: it says where the rest are.
+        if self.xrow > self.last_xrow + 1 {
+            let note = tr!(
+                "lembar ini memuat {} dari {} berkas; summary.csv memuat semuanya",
+                "this sheet holds {} of {} files; summary.csv has them all",
+                self.last_xrow,
+                self.files
+            );
+            self.wb
+                .worksheet_from_index(0)
+                .and_then(|ws| ws.write_string(self.last_xrow + 1, 0, note.get(lang)))
+                .map_err(sheet::xlsx_error)?;
+        }
         let weakest = self.stats.weakest(to, lang);
         let head: Vec<&str> = [
             ("no", "no"),
@@ -289,5 +322,51 @@ impl Page<'_> {
         out.write_all(rest.as_bytes()).map_err(&err)?;
         out.write_all(b"\n").map_err(&err)?;
         out.into_inner().map_err(|e| err(e.into_error()))?.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Reader, Xlsx};
+
+    use super::*;
+    use crate::batch::summary::Failed;
+    use crate::data::Data;
+
+    /// Past the sheet's last row, inputs are in `summary.csv` only, and the
+    /// sheet's last row says so (here with a sheet of 3 rows of inputs).
+    #[test]
+    fn rows_past_the_sheet_stay_in_the_csv() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Data::embedded().expect("data");
+        let to = data.catalog.newest().expect("target");
+        let mut sink = Sink::new(dir.path(), Lang::En).expect("sink");
+        sink.last_xrow = 3;
+        let outcomes: Vec<Outcome> = (0..5)
+            .map(|i| {
+                let file = format!("{i}.json");
+                let e = Error::input(&file, tr!("rusak", "broken"));
+                let message = "broken".to_string();
+                Outcome::Failed(Failed { file, message }, e)
+            })
+            .collect();
+        sink.push(&outcomes[..2]).expect("written");
+        sink.push(&outcomes[2..]).expect("written");
+        sink.finish(to).expect("finished");
+        let csv = std::fs::read_to_string(dir.path().join(FILES[0])).expect("csv");
+        assert_eq!(csv.lines().count(), 6, "{csv}");
+        let mut wb: Xlsx<_> = calamine::open_workbook(dir.path().join(FILES[2])).expect("xlsx");
+        let sheet = wb.worksheet_range_at(0).expect("sheet").expect("read");
+        let first: Vec<String> = sheet.rows().map(|r| r[0].to_string()).collect();
+        assert_eq!(
+            first,
+            [
+                "file",
+                "0.json",
+                "1.json",
+                "2.json",
+                "this sheet holds 3 of 5 files; summary.csv has them all"
+            ]
+        );
     }
 }
