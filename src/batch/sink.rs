@@ -127,30 +127,23 @@ impl Sink {
     pub fn push(&mut self, chunk: &[Outcome]) -> Result<()> {
         for o in chunk {
             let in_sheet = self.xrow <= self.last_xrow;
+            let row = Row::start(
+                &mut self.csv,
+                &self.csv_path,
+                &mut self.wb,
+                self.xrow,
+                in_sheet,
+            )?;
             match o {
                 Outcome::Done(d) => {
                     self.stats.add(d);
-                    Row::start(
-                        &mut self.csv,
-                        &self.csv_path,
-                        &mut self.wb,
-                        self.xrow,
-                        in_sheet,
-                    )?
-                    .agency(&d.row, &mut self.buf)?;
+                    row.agency(&d.row, &mut self.buf)?;
                     html::agency_row(&mut self.rows_html, &mut self.buf, &d.row, self.lang)
                         .map_err(io(&self.dir))?;
                 }
                 Outcome::Failed(f, _) => {
                     self.failed += 1;
-                    Row::start(
-                        &mut self.csv,
-                        &self.csv_path,
-                        &mut self.wb,
-                        self.xrow,
-                        in_sheet,
-                    )?
-                    .failed(f)?;
+                    row.failed(f)?;
                     html::failed_item(&mut self.failed_html, f).map_err(io(&self.dir))?;
                 }
             }
