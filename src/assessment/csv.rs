@@ -270,22 +270,10 @@ mod tests {
     /// before: the same cells, places and errors, file after file.
     #[test]
     fn kept_readers_read_as_new_ones() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts = vec![];
-        for dir in [root.clone(), root.join("bad")] {
-            let mut names: Vec<_> = std::fs::read_dir(&dir)
-                .expect("fixtures")
-                .map(|e| e.expect("entry").path())
-                .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-                .collect();
-            names.sort();
-            for p in names {
-                let bytes = std::fs::read(&p).expect("reads");
-                if let Ok(text) = decode("f", bytes) {
-                    texts.push(text);
-                }
-            }
-        }
+        let texts: Vec<String> = crate::assessment::fixture_paths("csv")
+            .iter()
+            .filter_map(|p| decode("f", std::fs::read(p).expect("reads")).ok())
+            .collect();
         assert!(texts.len() >= 20, "{} CSV fixtures", texts.len());
         // Twice over, so that every file follows another.
         for text in texts.iter().chain(texts.iter().rev()) {

@@ -287,25 +287,33 @@ fn choose_framework<'a>(
     }
 }
 
-/// The JSON fixtures (`fixtures/` and `fixtures/bad/`) that are UTF-8 text,
-/// without a byte-order mark: for tests that hold readers together.
+/// The fixtures (`fixtures/` and `fixtures/bad/`) with extension `ext`,
+/// sorted: for tests that hold readers together.
 #[cfg(test)]
-fn json_fixtures() -> Vec<(std::path::PathBuf, String)> {
+fn fixture_paths(ext: &str) -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut out = vec![];
     for dir in [root.clone(), root.join("bad")] {
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .expect("fixtures")
             .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
             .collect();
         paths.sort();
-        for path in paths {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-                out.push((path, text));
-            }
-        }
+        out.extend(paths);
     }
     out
+}
+
+/// The JSON fixtures that are UTF-8 text, without a byte-order mark.
+#[cfg(test)]
+fn json_fixtures() -> Vec<(std::path::PathBuf, String)> {
+    fixture_paths("json")
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+            Some((path, text))
+        })
+        .collect()
 }
