@@ -83,8 +83,11 @@ pub struct Map {
     pub confidence: Confidence,
     /// How far the sources' evidence still serves.
     pub evidence: Evidence,
-    /// Why, citing the indicator texts.
+    /// Why, citing the indicator texts (Bahasa Indonesia).
     pub rationale: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale_en: Option<String>,
     /// `draft` or `reviewed`.
     pub review: Status,
 }
@@ -245,8 +248,11 @@ impl Status {
 pub struct Retired {
     /// The source indicator number.
     pub indicator: u32,
-    /// Why it has no successor.
+    /// Why it has no successor (Bahasa Indonesia).
     pub reason: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_en: Option<String>,
 }
 
 /// A target indicator with no source.
@@ -255,8 +261,11 @@ pub struct Retired {
 pub struct New {
     /// The target indicator number.
     pub indicator: u32,
-    /// Why it has no source.
+    /// Why it has no source (Bahasa Indonesia).
     pub reason: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_en: Option<String>,
     /// The external index key when the target is scored from another agency's index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external: Option<String>,
