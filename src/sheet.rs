@@ -89,6 +89,10 @@ pub fn scale_validation(
     Ok(())
 }
 
+/// The UTF-8 byte order mark: Excel reads a CSV as UTF-8 only after it
+/// (without it, "Cukup–Baik" shows as mojibake).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The CSV delimiter people's spreadsheets expect: `;` in Indonesian
 /// (decimal comma locale), `,` in English.
 pub fn csv_delimiter(lang: Lang) -> u8 {
@@ -98,20 +102,62 @@ pub fn csv_delimiter(lang: Lang) -> u8 {
     }
 }
 
-/// Writes records as CSV with [`csv_delimiter`] (rows may differ in length).
-pub fn csv_bytes<I, R>(records: I, lang: Lang) -> Result<Vec<u8>>
+/// Starts a CSV writer on `w` the way a spreadsheet set up for `lang`
+/// opens it with a double click: in Indonesian a UTF-8 BOM, `;` between
+/// fields (numbers take a decimal comma, see [`csv_number`]); in English no
+/// BOM, `,` and decimal points. Rows may differ in length. Every CSV the
+/// tool writes for people starts here; the readers accept all of it back.
+pub fn csv_writer<W: std::io::Write>(mut w: W, lang: Lang) -> std::io::Result<csv::Writer<W>> {
+    if lang == Lang::Id {
+        w.write_all(BOM)?;
+    }
+    Ok(csv::WriterBuilder::new()
+        .delimiter(csv_delimiter(lang))
+        .flexible(true)
+        .from_writer(w))
+}
+
+/// A number field (written with a decimal point, as `exact` gives it) as
+/// the spreadsheet of `lang` reads a number: `1,45` in Indonesian, `1.45`
+/// in English. Anything that is not a plain decimal number is left as is.
+pub fn csv_number(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    let plain = {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let mut parts = digits.splitn(2, '.');
+        let int = parts.next().unwrap_or("");
+        let frac = parts.next();
+        !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match lang {
+        Lang::Id if plain && s.contains('.') => s.replace('.', ",").into(),
+        _ => s.into(),
+    }
+}
+
+/// Writes records as CSV with [`csv_writer`]; the fields of the columns in
+/// `numeric` (0-based) go through [`csv_number`].
+pub fn csv_bytes<I, R>(records: I, lang: Lang, numeric: &[usize]) -> Result<Vec<u8>>
 where
     I: IntoIterator<Item = R>,
     R: IntoIterator,
-    R::Item: AsRef<[u8]>,
+    R::Item: AsRef<str>,
 {
     let io = |e: String| Error::new(Kind::Output, tr!("CSV: {}", "CSV: {}", e));
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(csv_delimiter(lang))
-        .flexible(true)
-        .from_writer(Vec::new());
+    let mut w = csv_writer(Vec::new(), lang).map_err(|e| io(e.to_string()))?;
     for r in records {
-        w.write_record(r).map_err(|e| io(e.to_string()))?;
+        for (i, f) in r.into_iter().enumerate() {
+            let f = f.as_ref();
+            let f = if numeric.contains(&i) {
+                csv_number(f, lang)
+            } else {
+                f.into()
+            };
+            w.write_field(f.as_bytes()).map_err(|e| io(e.to_string()))?;
+        }
+        w.write_record(None::<&[u8]>)
+            .map_err(|e| io(e.to_string()))?;
     }
     w.into_inner().map_err(|e| io(e.to_string()))
 }

@@ -166,7 +166,7 @@ pub fn csv(fw: &Framework, lang: Lang) -> Result<String> {
         rec.extend(r.criteria);
         records.push(rec);
     }
-    let bytes = sheet::csv_bytes(records, lang)?;
+    let bytes = sheet::csv_bytes(records, lang, &[])?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -34,6 +34,36 @@ impl Lang {
         }
     }
 
+    /// Picks a data text: the Indonesian field, or its optional English
+    /// twin (`*_en`), which falls back to the Indonesian one.
+    pub fn pick_opt<'a>(self, id: &'a str, en: Option<&'a str>) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en.unwrap_or(id),
+        }
+    }
+
+    /// How sure a data fact is, as people read it: the data files' codes
+    /// (`quoted`, `secondary`, ...) in Indonesian (`dikutip`, `sekunder`,
+    /// ...); unknown codes as they are.
+    pub fn confidence(self, code: &str) -> &str {
+        if self == Lang::En {
+            return code;
+        }
+        match code {
+            "quoted" => "dikutip",
+            "primary" => "primer",
+            "secondary" => "sekunder",
+            "inferred" => "disimpulkan",
+            "low" => "rendah",
+            "medium" => "sedang",
+            "high" => "tinggi",
+            "unknown" => "tidak diketahui",
+            "partial" => "sebagian",
+            other => other,
+        }
+    }
+
     /// The language code.
     pub fn code(self) -> &'static str {
         match self {
@@ -47,7 +77,7 @@ impl Lang {
 ///
 /// In data files the English side may be missing; it then falls back to the
 /// Indonesian text (the regulation's own words).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize, Hash)]
 pub struct Text {
     /// Bahasa Indonesia.
     pub id: String,

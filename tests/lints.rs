@@ -201,6 +201,15 @@ lint_tests! {
         push(&mut cw["retired"], json!({"indicator": 11, "reason": "x"}));
         push(&mut cw["new"], json!({"indicator": 3, "reason": "x"}));
     }
+    missing_translation: MissingTranslation in S18 => |f| {
+        // A rationale in Indonesian only.
+        let m = &mut file_mut(&mut f, S18)["maps"][0];
+        m.as_object_mut().unwrap().remove("rationale_en");
+    }
+    missing_translation_of_a_reason: MissingTranslation in S20_25 => |f| {
+        // A `new` reason in English only.
+        file_mut(&mut f, S20_25)["new"][0]["reason"] = json!(" ");
+    }
     no_shared_words: NoSharedWords in DIRECT => |f| {
         // Data-centre services feeding the security indicator.
         map(file_mut(&mut f, DIRECT), "keamanan")["sources"] = json!([16]);
@@ -249,7 +258,7 @@ fn the_good_test_set_has_no_errors_and_two_chain_warnings() {
         ]
     );
     assert_eq!(found[0].file, format!("tests/data/{GOOD}/{DIRECT}"));
-    assert_eq!(found[0].line, Some(39));
+    assert_eq!(found[0].line, Some(40));
 }
 
 #[test]

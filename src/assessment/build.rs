@@ -184,9 +184,7 @@ pub fn build(
                     origin: raw
                         .origin
                         .as_deref()
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty() && !matches!(*s, "person" | "orang"))
-                        .map(str::to_string),
+                        .and_then(crate::assessment::model::origin_code),
                 };
                 answers[row] = Some((answer, raw.indicator_place));
             }

@@ -145,11 +145,7 @@ pub fn read(text: &str, catalog: &Catalog, given: Option<&str>) -> Option<Assess
                 .filter(|s| !s.is_empty())
                 .map(str::to_string),
             evidence: row.evidence,
-            origin: row
-                .origin
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && !matches!(*s, "person" | "orang"))
-                .map(str::to_string),
+            origin: row.origin.and_then(crate::assessment::model::origin_code),
         });
     }
     if !in_order {

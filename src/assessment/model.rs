@@ -54,6 +54,22 @@ pub struct Answer {
     pub origin: Option<String>,
 }
 
+/// An origin mark as read from a file: the Indonesian words a CSV or XLSX
+/// draft shows (`terbawa`, `turunan`, `eksternal`) become the stable codes
+/// (`carried`, `derived`, `external`); a person's mark (`person`, `orang`)
+/// or an empty cell is no origin.
+pub fn origin_code(s: &str) -> Option<String> {
+    let s = s.trim();
+    let code = match s.to_lowercase().as_str() {
+        "" | "person" | "orang" => return None,
+        "terbawa" | "carried" => "carried",
+        "turunan" | "derived" => "derived",
+        "eksternal" | "external" => "external",
+        _ => s,
+    };
+    Some(code.to_string())
+}
+
 impl Answer {
     /// The part of the id after the framework: `22` or `35-1`.
     pub fn key(&self) -> &str {

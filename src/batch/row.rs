@@ -64,6 +64,7 @@ pub struct Row<'a> {
     ws: Option<&'a mut Worksheet>,
     y: u32,
     x: u16,
+    lang: Lang,
 }
 
 impl<'a> Row<'a> {
@@ -75,6 +76,7 @@ impl<'a> Row<'a> {
         wb: &'a mut Workbook,
         y: u32,
         in_sheet: bool,
+        lang: Lang,
     ) -> Result<Self> {
         let ws = match in_sheet {
             true => Some(wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?),
@@ -86,6 +88,7 @@ impl<'a> Row<'a> {
             ws,
             y,
             x: 0,
+            lang,
         })
     }
 }
@@ -108,7 +111,9 @@ impl Row<'_> {
         let Ok(n) = v.parse::<f64>() else {
             return self.text(v);
         };
-        self.csv.write_field(v).map_err(csv_err(self.path))?;
+        self.csv
+            .write_field(sheet::csv_number(v, self.lang).as_bytes())
+            .map_err(csv_err(self.path))?;
         if let Some(ws) = self.ws.as_deref_mut() {
             ws.write_number(self.y, self.x, n)
                 .map_err(sheet::xlsx_error)?;
@@ -165,6 +170,13 @@ impl Row<'_> {
                 buf.push_str(" (+");
                 push_fixed(buf, g.gain, 3);
                 buf.push(')');
+                if self.lang == Lang::Id {
+                    // `pemdi-2026:7 (+0,068)`: the id has no point.
+                    let at = buf.rfind('.').unwrap_or(0);
+                    if at > 0 {
+                        buf.replace_range(at..=at, ",");
+                    }
+                }
             }
             self.text(buf)?;
         }
@@ -179,7 +191,7 @@ impl Row<'_> {
         while self.x < STATUS {
             self.text("")?;
         }
-        self.text("failed")?;
+        self.text(self.lang.pick("gagal", "failed"))?;
         self.text(&f.message)?;
         self.end()
     }

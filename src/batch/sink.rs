@@ -82,10 +82,7 @@ impl Sink {
     pub fn new(dir: &Path, lang: Lang) -> Result<Sink> {
         let csv_path = dir.join(FILES[0]);
         let pending = PendingFile::new(&csv_path)?;
-        let mut csv = csv::WriterBuilder::new()
-            .delimiter(sheet::csv_delimiter(lang))
-            .flexible(true)
-            .from_writer(BufWriter::new(pending));
+        let mut csv = sheet::csv_writer(BufWriter::new(pending), lang).map_err(io(&csv_path))?;
         let hs = headers(lang);
         csv.write_record(hs.iter().map(|h| h.0))
             .map_err(csv_err(&csv_path))?;
@@ -133,6 +130,7 @@ impl Sink {
                 &mut self.wb,
                 self.xrow,
                 in_sheet,
+                self.lang,
             )?;
             match o {
                 Outcome::Done(d) => {
@@ -222,7 +220,10 @@ impl Sink {
                 commit_csv(csv, &csv_path)?;
                 let mut rows = vec![head.iter().map(|h| h.to_string()).collect()];
                 rows.extend(records.iter().map(|r| r.to_vec()));
-                crate::output::write_atomic(&dir.join(FILES[1]), &sheet::csv_bytes(&rows, lang)?)
+                crate::output::write_atomic(
+                    &dir.join(FILES[1]),
+                    &sheet::csv_bytes(&rows, lang, &[3, 4])?,
+                )
             });
             let xlsx = s.spawn(|| save_workbook(wb, &dir.join(FILES[2]), &head, &records));
             let html = page.write(&dir.join(FILES[3]), failed_html, rows_html);

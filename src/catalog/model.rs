@@ -23,16 +23,28 @@ pub struct Framework {
     pub year: u32,
     /// The regulation that defines the framework.
     pub regulation: String,
+    /// The same in English (texts people read are in both languages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulation_en: Option<String>,
     /// When it was in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_en: Option<String>,
     /// Where the facts come from.
     pub source: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
     /// How sure the facts are: `quoted`, `secondary`, `inferred`.
     pub confidence: String,
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note_en: Option<String>,
     /// The value scale of indicators.
     pub scale: Scale,
     /// Domains (SPBE only).
@@ -91,6 +103,9 @@ pub struct Scale {
     /// Notes on the scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 /// A domain (SPBE 2018 and 2020).
@@ -127,6 +142,9 @@ pub struct Aspect {
     /// Notes (e.g. the ministry that guides it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 /// One indicator.
@@ -155,6 +173,9 @@ pub struct Indicator {
     /// How sure the level criteria are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub levels_confidence: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels_confidence_en: Option<String>,
     /// Notes on the level criteria.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub levels_note: Option<Text>,
@@ -164,12 +185,18 @@ pub struct Indicator {
     /// Notes on the rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rows_note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows_note_en: Option<String>,
     /// Key of the external index it is scored from (see [`ExternalIndex`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external: Option<String>,
     /// Notes on unconfirmed external scoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_note_en: Option<String>,
     /// A new obligation this indicator brings (personal-data protection,
     /// cryptography, ...), said in both languages; gap reports call it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,6 +209,9 @@ pub struct Indicator {
     /// Why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_note_en: Option<String>,
 }
 
 impl Indicator {
@@ -193,9 +223,10 @@ impl Indicator {
     /// Whether the level criteria are indicative only (summaries of
     /// secondary sources, as for Pemdi 2026), not the regulation's text.
     pub fn levels_indicative(&self) -> bool {
-        self.levels_confidence
-            .as_deref()
-            .is_some_and(|c| c.starts_with("indicative"))
+        let en = self.levels_confidence_en.as_deref();
+        let id = self.levels_confidence.as_deref();
+        en.is_some_and(|c| c.starts_with("indicative"))
+            || id.is_some_and(|c| c.starts_with("indicative") || c.starts_with("hanya indikatif"))
     }
 
     /// The name in `lang` without the "Tingkat Kematangan " (maturity
@@ -237,6 +268,9 @@ pub struct Predicates {
     /// Notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 /// One predicate band.
@@ -309,6 +343,9 @@ pub struct ExternalIndex {
     pub confidence: String,
     /// Notes.
     pub note: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
 }
 
 /// A decimal written as a string in data files.

@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             r.aspects.to_string(),
             r.indicators.to_string(),
             r.scale.clone(),
-            r.confidence.to_string(),
+            lang.confidence(r.confidence).to_string(),
             lang.pick(r.title, r.title_en).to_string(),
         ]);
     }

@@ -95,15 +95,15 @@ fn framework_text(fw: &Framework, lang: Lang) -> String {
         out,
         "{}: {}",
         lang.pick("Regulasi", "Regulation"),
-        fw.regulation
+        lang.pick_opt(&fw.regulation, fw.regulation_en.as_deref())
     );
     let _ = writeln!(
         out,
         "{}: {} ({}: {})",
         lang.pick("Sumber", "Source"),
-        fw.source,
+        lang.pick_opt(&fw.source, fw.source_en.as_deref()),
         lang.pick("keyakinan", "confidence"),
-        fw.confidence
+        lang.confidence(&fw.confidence)
     );
     let _ = writeln!(
         out,
@@ -180,7 +180,10 @@ fn framework_text(fw: &Framework, lang: Lang) -> String {
 fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}:{} {}", fw.id, ind.no, ind.name);
-    let _ = writeln!(out, "  ({})", ind.name_en);
+    if lang == Lang::En {
+        // The official name is Indonesian; its English gloss follows.
+        let _ = writeln!(out, "  ({})", ind.name_en);
+    }
     let asp = fw.aspect(ind.aspect);
     let mut place = Vec::new();
     if let Some(d) = asp.and_then(|a| a.domain).and_then(|d| fw.domain(d)) {
@@ -214,7 +217,7 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
             ind.rows.join(", ")
         );
         if let Some(n) = &ind.rows_note {
-            let _ = writeln!(out, "  {n}");
+            let _ = writeln!(out, "  {}", lang.pick_opt(n, ind.rows_note_en.as_deref()));
         }
     }
     if let Some(key) = &ind.external
@@ -267,12 +270,13 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "  {} ({}: {})",
-            e.note,
+            lang.pick_opt(&e.note, e.note_en.as_deref()),
             lang.pick("keyakinan", "confidence"),
-            e.confidence
+            lang.confidence(&e.confidence)
         );
     }
     if let Some(n) = &ind.external_note {
+        let n = lang.pick_opt(n, ind.external_note_en.as_deref());
         let _ = writeln!(out, "{}: {n}", lang.pick("Catatan", "Note"));
     }
     if let Some(o) = &ind.obligation {
@@ -310,6 +314,7 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
             let _ = writeln!(out, "  {}: {}", lang.pick("Catatan", "Note"), n.get(lang));
         }
         if let Some(c) = &ind.levels_confidence {
+            let c = lang.confidence(lang.pick_opt(c, ind.levels_confidence_en.as_deref()));
             let _ = writeln!(
                 out,
                 "  {}: {c}",
@@ -330,10 +335,10 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
         out,
         "\n{}: {}{}",
         lang.pick("Keyakinan nama dan bobot", "Name and weight confidence"),
-        ind.confidence,
+        lang.confidence(&ind.confidence),
         ind.confidence_note
             .as_deref()
-            .map(|n| format!(" ({n})"))
+            .map(|n| format!(" ({})", lang.pick_opt(n, ind.confidence_note_en.as_deref())))
             .unwrap_or_default()
     );
     if !ind.name_variants.is_empty() {

@@ -76,7 +76,7 @@ fn route_text(out: &mut String, t: &Trace, to: &Framework, source: Bounds, lang:
     for e in &t.ends {
         let why = match &e.kind {
             crate::graph::EndKind::Retired(r) => {
-                format!("{}: {r}", lang.pick("dipensiunkan", "retired"))
+                format!("{}: {}", lang.pick("dipensiunkan", "retired"), r.get(lang))
             }
             crate::graph::EndKind::Disjoint(ids) => format!(
                 "{} ({})",

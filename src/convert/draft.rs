@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::assessment::{Answer, Assessment, DecValue, Evidence};
 use crate::convert::{Class, Conversion, TargetValue};
 use crate::crosswalk::Evidence as Policy;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::sheet;
 use crate::text::Lang;
 use crate::tr;
@@ -198,6 +198,9 @@ struct JsonDraft<'a> {
     conversion: Option<&'a Conversion>,
 }
 
+/// Columns holding numbers: the value and the range.
+const NUMERIC: &[usize] = &[3, 5, 6];
+
 fn headers(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Id => [
@@ -242,7 +245,7 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
                 a.indicator.clone(),
                 String::new(),
                 crate::decimal::exact(a.value),
-                a.origin.clone().unwrap_or_default(),
+                origin_label(a.origin.as_deref(), lang),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -260,7 +263,10 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
         let sources: Vec<String> = t
             .sources
             .iter()
-            .map(|s| format!("{}={}", s.id, crate::decimal::exact(s.value)))
+            .map(|s| {
+                let v = crate::decimal::localize(&crate::decimal::exact(s.value), lang);
+                format!("{}={v}", s.id)
+            })
             .collect();
         let update: Vec<String> = t
             .evidence
@@ -280,11 +286,11 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
             t.name.clone(),
             a.map(|a| crate::decimal::exact(a.value))
                 .unwrap_or_default(),
-            a.and_then(|a| a.origin.clone()).unwrap_or_default(),
+            origin_label(a.and_then(|a| a.origin.as_deref()), lang),
             crate::decimal::exact(t.estimate.low),
             crate::decimal::exact(t.estimate.high),
             t.confidence
-                .map(|c| c.as_str().to_string())
+                .map(|c| c.describe().get(lang).to_string())
                 .unwrap_or_default(),
             sources.join(" "),
             a.and_then(|a| a.justification.clone()).unwrap_or_default(),
@@ -295,6 +301,19 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
         ]);
     }
     out
+}
+
+/// The origin mark as people read it (`turunan` in Indonesian); the
+/// readers take either word back.
+fn origin_label(origin: Option<&str>, lang: Lang) -> String {
+    let class = match origin {
+        Some("carried") => Class::Carried,
+        Some("derived") => Class::Derived,
+        Some("external") => Class::External,
+        Some(other) => return other.to_string(),
+        None => return String::new(),
+    };
+    class.describe(lang).to_string()
 }
 
 fn ev(e: &Evidence) -> String {
@@ -339,7 +358,6 @@ pub fn write(
     format: DraftFormat,
     lang: Lang,
 ) -> Result<Vec<u8>> {
-    let out_err = |e: String| Error::new(Kind::Output, tr!("draf: {}", "draft: {}", e));
     match format {
         DraftFormat::Json => Ok(crate::json::to_pretty(&JsonDraft {
             draft: d,
@@ -347,19 +365,19 @@ pub fn write(
         })
         .into_bytes()),
         DraftFormat::Csv => {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(if lang == Lang::Id { b';' } else { b',' })
-                .flexible(true)
-                .from_writer(Vec::new());
-            for m in meta(d, lang) {
-                w.write_record(&m).map_err(|e| out_err(e.to_string()))?;
-            }
-            w.write_record(headers(lang))
-                .map_err(|e| out_err(e.to_string()))?;
-            for r in rows(d, c, lang).into_iter().chain(external_rows(d)) {
-                w.write_record(&r).map_err(|e| out_err(e.to_string()))?;
-            }
-            w.into_inner().map_err(|e| out_err(e.to_string()))
+            let records = meta(d, lang)
+                .into_iter()
+                .map(Vec::from)
+                .chain(std::iter::once(
+                    headers(lang).iter().map(|h| h.to_string()).collect(),
+                ))
+                .chain(
+                    rows(d, c, lang)
+                        .into_iter()
+                        .chain(external_rows(d))
+                        .map(Vec::from),
+                );
+            sheet::csv_bytes(records, lang, NUMERIC)
         }
         DraftFormat::Xlsx => {
             let mut wb = sheet::workbook(&format!("{} draft", d.framework));
@@ -386,7 +404,7 @@ pub fn write(
             for (i, row) in all.iter().enumerate() {
                 let y = r + 1 + i as u32;
                 for (x, v) in row.iter().enumerate() {
-                    if x == 3 || x == 5 || x == 6 {
+                    if NUMERIC.contains(&x) {
                         if let Ok(n) = v.parse::<f64>() {
                             // Numbers stay numbers in the sheet; they are
                             // written from exact decimals of at most 2 places.

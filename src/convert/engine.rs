@@ -16,7 +16,7 @@ use crate::crosswalk::{
     Aggregation, Bounds, Confidence, Evidence as Policy, LoadedCrosswalk, Map, RelSet, Relation,
 };
 use crate::decimal::order;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::tr;
 
 /// A set of the assessment's answers, by position (an assessment has at
@@ -117,6 +117,7 @@ impl Prepared {
                     evidence: m.evidence,
                     coverage: m.effective_coverage().map(crate::decimal::exact),
                     rationale: m.rationale.clone(),
+                    rationale_en: m.rationale_en.clone(),
                     outputs: m.targets.iter().map(|n| to.indicator_id(*n)).collect(),
                     inputs: m.sources.iter().map(|n| from.indicator_id(*n)).collect(),
                 })
@@ -155,9 +156,10 @@ impl Prepared {
                     .iter()
                     .find(|n| n.indicator == t.no)
                     .map(|n| {
+                        let reason = n.reason_text();
                         Text::new(
-                            format!("indikator baru ({reference}): {}", n.reason),
-                            format!("new indicator ({reference}): {}", n.reason),
+                            format!("indikator baru ({reference}): {}", reason.get(Lang::Id)),
+                            format!("new indicator ({reference}): {}", reason.get(Lang::En)),
                         )
                     })
                     .unwrap_or_else(|| {

@@ -194,7 +194,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             out,
             "  {}: {}",
             lang.pick("Alasan", "Rationale"),
-            h.rationale
+            h.rationale(lang)
         );
     }
     let _ = writeln!(out);

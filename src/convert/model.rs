@@ -21,6 +21,16 @@ pub enum Class {
     External,
 }
 
+impl MapInfo {
+    /// The rationale in `lang` (English falls back to Indonesian).
+    pub fn rationale(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.rationale_en.as_deref().unwrap_or(&self.rationale),
+            Lang::Id => &self.rationale,
+        }
+    }
+}
+
 impl Class {
     /// The name used in files (`carried`, ...).
     pub fn as_str(self) -> &'static str {
@@ -127,8 +137,11 @@ pub struct MapInfo {
     /// The map's coverage of its target, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<String>,
-    /// Why the map reads so (from the crosswalk).
+    /// Why the map reads so (from the crosswalk, Bahasa Indonesia).
     pub rationale: String,
+    /// The same in English, when the crosswalk has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale_en: Option<String>,
     /// The target indicators of the map.
     pub outputs: Vec<String>,
     /// The source indicators of the map, in order.

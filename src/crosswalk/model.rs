@@ -93,6 +93,15 @@ pub struct Map {
 }
 
 impl Map {
+    /// The rationale in both languages (English falls back to Indonesian
+    /// until the data has it; the `missing-translation` lint flags that).
+    pub fn rationale_text(&self) -> Text {
+        Text {
+            id: self.rationale.clone(),
+            en: self.rationale_en.clone(),
+        }
+    }
+
     /// The coverage, with the implied `1` for `equal` and `superset`.
     pub fn effective_coverage(&self) -> Option<Decimal> {
         match (self.coverage, self.relation) {
@@ -255,6 +264,16 @@ pub struct Retired {
     pub reason_en: Option<String>,
 }
 
+impl Retired {
+    /// The reason in both languages.
+    pub fn reason_text(&self) -> Text {
+        Text {
+            id: self.reason.clone(),
+            en: self.reason_en.clone(),
+        }
+    }
+}
+
 /// A target indicator with no source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -269,6 +288,16 @@ pub struct New {
     /// The external index key when the target is scored from another agency's index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external: Option<String>,
+}
+
+impl New {
+    /// The reason in both languages.
+    pub fn reason_text(&self) -> Text {
+        Text {
+            id: self.reason.clone(),
+            en: self.reason_en.clone(),
+        }
+    }
 }
 
 /// A semantic version `MAJOR.MINOR.PATCH` (no pre-release or build part).

@@ -94,7 +94,7 @@ pub struct Route {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum EndKind {
     /// Listed in the crosswalk's `retired`, with its reason.
-    Retired(String),
+    Retired(crate::text::Text),
     /// Only in `disjoint` maps (the ids).
     Disjoint(Vec<String>),
     /// In no map and not retired (the crosswalk is incomplete).

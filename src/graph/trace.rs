@@ -253,7 +253,7 @@ impl<'a> IndicatorGraph<'a> {
             };
             let cw = &c.crosswalk;
             let kind = if let Some(r) = cw.retired.iter().find(|r| r.indicator == node.no) {
-                EndKind::Retired(r.reason.clone())
+                EndKind::Retired(r.reason_text())
             } else {
                 let disjoint: Vec<String> = cw
                     .maps

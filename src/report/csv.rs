@@ -1,5 +1,6 @@
-//! The worksheet as CSV (`;` in Indonesian, `,` in English; numbers with a
-//! dot): metadata rows, the header, one row per target indicator.
+//! The worksheet as CSV (through [`crate::sheet::csv_writer`]: `;`, decimal
+//! commas and a BOM in Indonesian, `,` and points in English): metadata
+//! rows, the header, one row per target indicator.
 
 use crate::catalog::Catalog;
 use crate::error::Result;
@@ -16,5 +17,5 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
             .collect(),
     );
     records.extend(worksheet::rows(r, catalog));
-    crate::sheet::csv_bytes(records, r.lang)
+    crate::sheet::csv_bytes(records, r.lang, worksheet::NUMERIC)
 }

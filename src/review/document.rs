@@ -99,8 +99,8 @@ pub struct MapReview {
     pub confidence: Confidence,
     /// Evidence policy.
     pub evidence: Evidence,
-    /// Rationale.
-    pub rationale: String,
+    /// Rationale, in both languages.
+    pub rationale: Text,
     /// Review status.
     pub review: Status,
 }
@@ -110,8 +110,8 @@ pub struct MapReview {
 pub struct DispositionReview {
     /// The indicator with its name.
     pub indicator: IndicatorRef,
-    /// Why.
-    pub reason: String,
+    /// Why, in both languages.
+    pub reason: Text,
     /// The external index key (targets only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external: Option<String>,
@@ -271,7 +271,7 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 aggregation: m.aggregation,
                 confidence: m.confidence,
                 evidence: m.evidence,
-                rationale: m.rationale.clone(),
+                rationale: m.rationale_text(),
                 review: m.review,
             }
         })
@@ -348,7 +348,7 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
             .iter()
             .map(|r| DispositionReview {
                 indicator: IndicatorRef::of(from, r.indicator),
-                reason: r.reason.clone(),
+                reason: r.reason_text(),
                 external: None,
             })
             .collect(),
@@ -357,7 +357,7 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
             .iter()
             .map(|n| DispositionReview {
                 indicator: IndicatorRef::of(to, n.indicator),
-                reason: n.reason.clone(),
+                reason: n.reason_text(),
                 external: n.external.clone(),
             })
             .collect(),

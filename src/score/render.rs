@@ -133,7 +133,9 @@ pub fn render_json(s: &Score) -> String {
                     value: exact(c.value),
                     given_in: c.given_in,
                     confidence: ext.map(|e| e.confidence.clone()).unwrap_or_default(),
-                    note: ext.map(|e| e.note.clone()).unwrap_or_default(),
+                    note: ext
+                        .map(|e| e.note_en.clone().unwrap_or_else(|| e.note.clone()))
+                        .unwrap_or_default(),
                 }
             })
             .collect(),

@@ -101,5 +101,9 @@ pub(super) fn hint(code: Code) -> Text {
             "periksa bahwa peta ini memang dimaksud, dan sebut di `rationale` apa yang menghubungkan keduanya (ini ajakan meninjau, bukan galat)",
             "check that the map is meant, and say in `rationale` what links the two (a prompt to review, not an error)"
         ),
+        MissingTranslation => tr!(
+            "tulis teks Indonesia di `rationale`/`reason` dan teks Inggris di `rationale_en`/`reason_en`",
+            "write the Indonesian text in `rationale`/`reason` and the English one in `rationale_en`/`reason_en`"
+        ),
     }
 }

@@ -63,6 +63,7 @@ mod levels;
 mod maps;
 mod names;
 pub mod render;
+mod translations;
 mod words;
 
 /// How serious a finding is.
@@ -193,6 +194,8 @@ codes! {
         "indikator sumber dan sasaran bernama (hampir) sama tidak dipetakan satu sama lain", "a source and a target indicator with (nearly) the same name are not mapped to each other";
     NoSharedWords = "no-shared-words", Warning,
         "sumber dan sasaran sebuah peta tidak berbagi satu kata bermakna pun", "a mapped source and target share no meaningful word";
+    MissingTranslation = "missing-translation", Error,
+        "teks yang dibaca orang (`rationale`, `reason`) tidak ada dalam salah satu bahasa", "a text people read (`rationale`, `reason`) is missing in one language";
 }
 
 impl Serialize for Code {
@@ -298,6 +301,7 @@ pub fn validate(catalog: &Catalog, crosswalks: &[LoadedCrosswalk]) -> Vec<Findin
         disposition::check(catalog, &mut sink);
         levels::check(catalog, &mut sink);
         names::check(catalog, &mut sink);
+        translations::check(&mut sink);
     }
     header::check_set(crosswalks, &mut out);
     // The graph of the crosswalks whose frameworks and versions are sound

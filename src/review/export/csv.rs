@@ -7,7 +7,7 @@
 
 use crate::crosswalk::LoadedCrosswalk;
 use crate::data::Data;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::review::document::IndicatorRef;
 use crate::review::labels::rule_plain;
 use crate::text::Lang;
@@ -100,7 +100,7 @@ pub fn export(data: &Data, c: &LoadedCrosswalk, lang: Lang) -> Result<Vec<u8>> {
                         .unwrap_or_default(),
                     String::new(),
                     m.review.as_str().into(),
-                    m.rationale.clone(),
+                    m.rationale_text().get(lang).to_string(),
                     reference.clone(),
                 ]);
             }
@@ -112,7 +112,7 @@ pub fn export(data: &Data, c: &LoadedCrosswalk, lang: Lang) -> Result<Vec<u8>> {
         row[0] = "retired".into();
         row[2] = si.id.clone();
         row[3] = name(&si, lang);
-        row[14] = r.reason.clone();
+        row[14] = r.reason_text().get(lang).to_string();
         row[15] = reference.clone();
         rows.push(row);
     }
@@ -123,18 +123,10 @@ pub fn export(data: &Data, c: &LoadedCrosswalk, lang: Lang) -> Result<Vec<u8>> {
         row[4] = ti.id.clone();
         row[5] = name(&ti, lang);
         row[12] = n.external.clone().unwrap_or_default();
-        row[14] = n.reason.clone();
+        row[14] = n.reason_text().get(lang).to_string();
         row[15] = reference.clone();
         rows.push(row);
     }
-    let fail = |e: String| Error::new(Kind::Output, tr!("CSV: {}", "CSV: {}", e));
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(if lang == Lang::Id { b';' } else { b',' })
-        .from_writer(Vec::new());
-    w.write_record(headers(lang))
-        .map_err(|e| fail(e.to_string()))?;
-    for r in &rows {
-        w.write_record(r).map_err(|e| fail(e.to_string()))?;
-    }
-    w.into_inner().map_err(|e| fail(e.to_string()))
+    let records = std::iter::once(headers(lang).map(String::from)).chain(rows);
+    crate::sheet::csv_bytes(records, lang, &[])
 }

@@ -78,7 +78,7 @@ pub(super) fn map(out: &mut String, m: &MapReview, r: &Review, lang: Lang) {
         out,
         "\n{}: {}\n",
         lang.pick("Alasan", "Rationale"),
-        m.rationale.trim()
+        m.rationale.get(lang).trim()
     );
 }
 
@@ -109,7 +109,7 @@ pub(super) fn dispositions(out: &mut String, r: &Review, lang: Lang) {
                 "| {} | {} | {} |",
                 d.indicator.no,
                 cell(d.indicator.name(lang)),
-                cell(&d.reason)
+                cell(d.reason.get(lang))
             );
         }
         out.push('\n');
@@ -142,7 +142,7 @@ pub(super) fn dispositions(out: &mut String, r: &Review, lang: Lang) {
                 "| {} | {} | {ext} | {} |",
                 d.indicator.no,
                 cell(d.indicator.name(lang)),
-                cell(&d.reason)
+                cell(d.reason.get(lang))
             );
         }
         out.push('\n');
