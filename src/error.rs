@@ -158,6 +158,42 @@ impl Error {
         Error::new(Kind::Output, message).in_file(file)
     }
 
+    /// Why a file operation failed, in our own words: the common kinds
+    /// of I/O error are said in both languages; the system's text (English,
+    /// e.g. "No such file or directory (os error 2)") is kept only as a
+    /// detail after our sentence for the rare others.
+    pub fn io_reason(err: &std::io::Error) -> Text {
+        use std::io::ErrorKind as K;
+        match err.kind() {
+            K::NotFound => tr!(
+                "berkas atau foldernya tidak ada",
+                "the file or its folder does not exist"
+            ),
+            K::PermissionDenied => tr!("akses ditolak", "permission denied"),
+            K::IsADirectory => tr!("ini folder, bukan berkas", "this is a folder, not a file"),
+            K::NotADirectory => tr!(
+                "sebagian jalurnya bukan folder",
+                "part of the path is not a folder"
+            ),
+            K::AlreadyExists => tr!("berkasnya sudah ada", "the file already exists"),
+            K::StorageFull => tr!("disk penuh", "the disk is full"),
+            K::QuotaExceeded => tr!("kuota disk habis", "the disk quota is exceeded"),
+            K::ReadOnlyFilesystem => tr!("disknya hanya dapat dibaca", "the disk is read-only"),
+            K::FileTooLarge => tr!("berkasnya terlalu besar", "the file is too large"),
+            K::InvalidData => tr!(
+                "isinya bukan teks yang dapat dibaca",
+                "its contents are not readable text"
+            ),
+            K::Interrupted | K::TimedOut | K::WouldBlock => {
+                tr!(
+                    "operasi terputus; coba lagi",
+                    "the operation was interrupted; try again"
+                )
+            }
+            _ => tr!("galat sistem (rincian: {})", "system error ({})", err),
+        }
+    }
+
     /// A file that cannot be read.
     pub fn read(file: impl AsRef<Path>, err: &std::io::Error) -> Error {
         let hint = if err.kind() == std::io::ErrorKind::NotFound {
@@ -170,11 +206,8 @@ impl Error {
         };
         Error::input(
             file,
-            tr!(
-                "berkas tidak dapat dibaca: {}",
-                "cannot read the file: {}",
-                err
-            ),
+            tr!("berkas tidak dapat dibaca", "cannot read the file")
+                .then(": ", &Error::io_reason(err)),
         )
         .with_hint(hint)
     }

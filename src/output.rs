@@ -109,10 +109,10 @@ fn write_failed(path: &Path, e: std::io::Error) -> Error {
     Error::output(
         path,
         tr!(
-            "berkas keluaran tidak dapat ditulis: {}",
-            "cannot write the output file: {}",
-            e
-        ),
+            "berkas keluaran tidak dapat ditulis",
+            "cannot write the output file"
+        )
+        .then(": ", &Error::io_reason(&e)),
     )
     .with_hint(tr!(
         "periksa bahwa foldernya ada dan dapat ditulisi",

@@ -103,6 +103,15 @@ impl Text {
         }
     }
 
+    /// `self`, `sep` and `next` joined in each language: our sentence
+    /// followed by a reason, e.g. "cannot read the file: permission denied".
+    pub fn then(&self, sep: &str, next: &Text) -> Text {
+        Text::new(
+            format!("{}{sep}{}", self.id, next.id),
+            format!("{}{sep}{}", self.get(Lang::En), next.get(Lang::En)),
+        )
+    }
+
     /// The text in `lang`, falling back to Indonesian.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

@@ -43,15 +43,38 @@ pub fn sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static
     })
 }
 
+/// A spreadsheet library error in our words; its own (English) text is
+/// kept only as a detail when it is not one we know.
+fn calamine_reason(e: &dyn std::fmt::Display) -> crate::text::Text {
+    let raw = e.to_string();
+    if raw.contains("Cannot detect file format") {
+        return tr!(
+            "bentuknya tidak dikenali: bukan lembar kerja .xlsx, .xls atau .ods yang utuh",
+            "its format is not recognised: not a complete .xlsx, .xls or .ods workbook"
+        );
+    }
+    if raw.contains("Zip") || raw.contains("zip") {
+        return tr!(
+            "arsip lembar kerjanya rusak atau terpotong",
+            "the workbook's archive is damaged or truncated"
+        );
+    }
+    tr!(
+        "isinya tidak dapat diurai (rincian: {})",
+        "its contents cannot be parsed ({})",
+        raw
+    )
+}
+
 fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static>>)>> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::input(
             file,
             tr!(
-                "lembar kerja tidak dapat dibuka: {}",
-                "cannot open the spreadsheet: {}",
-                e
-            ),
+                "lembar kerja tidak dapat dibuka",
+                "cannot open the spreadsheet"
+            )
+            .then(": ", &calamine_reason(&e)),
         )
         .with_hint(tr!(
             "berkas mungkin rusak atau terpotong; simpan ulang dari Excel sebagai .xlsx",
@@ -65,11 +88,11 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
             Error::input(
                 file,
                 tr!(
-                    "lembar `{}` tidak dapat dibaca: {}",
-                    "cannot read sheet `{}`: {}",
-                    name,
-                    e
-                ),
+                    "lembar `{}` tidak dapat dibaca",
+                    "cannot read sheet `{}`",
+                    name
+                )
+                .then(": ", &calamine_reason(&e)),
             )
         })?;
         let (r0, c0) = range.start().unwrap_or((0, 0));

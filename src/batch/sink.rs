@@ -45,11 +45,8 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |e| {
         Error::output(
             path,
-            tr!(
-                "ringkasan tidak dapat ditulis: {}",
-                "cannot write the summary: {}",
-                e
-            ),
+            tr!("ringkasan tidak dapat ditulis", "cannot write the summary")
+                .then(": ", &Error::io_reason(&e)),
         )
     }
 }

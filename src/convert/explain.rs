@@ -175,7 +175,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             out,
             "  {}: {}",
             lang.pick("Aturan tingkat", "Level rule"),
-            h.rule
+            rule_text(&h.rule, lang)
         );
         let _ = writeln!(
             out,
@@ -288,4 +288,27 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         c.stamp.hash
     );
     out
+}
+
+/// A level rule as [`crate::convert::MapInfo`] records it (`table {2→1.3,
+/// 3→1.7}`, `cap 3`, `identity`) in `lang`: in Indonesian the words are
+/// Indonesian, numbers take a decimal comma and pairs a `;`
+/// (`tabel {2→1,3; 3→1,7}`).
+fn rule_text(rule: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return rule.to_string();
+    }
+    let (word, rest) = rule.split_once(' ').unwrap_or((rule, ""));
+    let word = match word {
+        "table" => "tabel",
+        "cap" => "batas atas",
+        "identity" => "identitas",
+        other => other,
+    };
+    let rest = rest.replace(", ", "; ").replace('.', ",");
+    if rest.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} {rest}")
+    }
 }
