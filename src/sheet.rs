@@ -59,6 +59,22 @@ pub fn header(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)]) -> Result<()> 
     Ok(())
 }
 
+/// Writes the metadata rows (`framework`, agency, year) from row 0 and
+/// returns the next row; a whole number (the year) is written as a number,
+/// so that a spreadsheet does not flag it as a number stored as text.
+pub fn meta_rows(ws: &mut Worksheet, rows: &[[String; 2]]) -> Result<u32> {
+    let mut y = 0u32;
+    for [k, v] in rows {
+        ws.write(y, 0, k).map_err(xlsx_error)?;
+        match v.parse::<u32>() {
+            Ok(n) => ws.write_number(y, 1, n).map_err(xlsx_error)?,
+            Err(_) => ws.write(y, 1, v).map_err(xlsx_error)?,
+        };
+        y += 1;
+    }
+    Ok(y)
+}
+
 /// Accepts only values on `fw`'s scale in column `col`, rows `rows.0` to
 /// `rows.1`, with the scale as the error message.
 pub fn scale_validation(

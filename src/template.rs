@@ -177,12 +177,7 @@ pub fn xlsx(fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     ws.set_name(lang.pick("Penilaian", "Assessment"))
         .map_err(sheet::xlsx_error)?;
     let wrap = sheet::wrap_format();
-    let mut r = 0u32;
-    for m in meta(fw, lang) {
-        ws.write(r, 0, &m[0]).map_err(sheet::xlsx_error)?;
-        ws.write(r, 1, &m[1]).map_err(sheet::xlsx_error)?;
-        r += 1;
-    }
+    let r = sheet::meta_rows(ws, &meta(fw, lang))?;
     let hs = headers(fw, lang);
     let widths: Vec<(&str, f64)> = hs
         .iter()

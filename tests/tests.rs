@@ -35,6 +35,8 @@ mod batch;
 mod gaps;
 /// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
 mod html_chromium;
+/// CSV and XLSX outputs opened in LibreOffice: numbers arrive as numbers.
+mod libreoffice;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;

@@ -385,12 +385,7 @@ pub fn write(
             ws.set_name(lang.pick("Draf", "Draft"))
                 .map_err(sheet::xlsx_error)?;
             let wrap = sheet::wrap_format();
-            let mut r = 0u32;
-            for m in meta(d, lang) {
-                ws.write(r, 0, &m[0]).map_err(sheet::xlsx_error)?;
-                ws.write(r, 1, &m[1]).map_err(sheet::xlsx_error)?;
-                r += 1;
-            }
+            let r = sheet::meta_rows(ws, &meta(d, lang))?;
             let widths = [
                 6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
             ];
@@ -404,10 +399,11 @@ pub fn write(
             for (i, row) in all.iter().enumerate() {
                 let y = r + 1 + i as u32;
                 for (x, v) in row.iter().enumerate() {
-                    if NUMERIC.contains(&x) {
+                    if x == 0 || NUMERIC.contains(&x) {
                         if let Ok(n) = v.parse::<f64>() {
-                            // Numbers stay numbers in the sheet; they are
-                            // written from exact decimals of at most 2 places.
+                            // Numbers (and the indicator number) stay numbers
+                            // in the sheet; they are written from exact
+                            // decimals of at most 2 places.
                             ws.write_number(y, x as u16, n).map_err(sheet::xlsx_error)?;
                             continue;
                         }

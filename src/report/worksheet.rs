@@ -16,7 +16,7 @@ use crate::text::Lang;
 pub const FINAL: usize = 9;
 
 /// Columns holding numbers (written as numbers in XLSX).
-pub const NUMERIC: &[usize] = &[0, 4, 6, 7, 8, 12, 13, 14, 15];
+pub const NUMERIC: &[usize] = &[0, 3, 4, 6, 7, 8, 12, 13, 14, 15];
 
 /// Column headers and widths.
 pub fn headers(lang: Lang) -> Vec<(&'static str, f64)> {

@@ -19,12 +19,7 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
         .map_err(sheet::xlsx_error)?;
     let wrap = sheet::wrap_format();
     let fill = sheet::wrap_format().set_background_color("FFF2CC");
-    let mut y = 0u32;
-    for m in worksheet::meta(r) {
-        ws.write(y, 0, &m[0]).map_err(sheet::xlsx_error)?;
-        ws.write(y, 1, &m[1]).map_err(sheet::xlsx_error)?;
-        y += 1;
-    }
+    let y = sheet::meta_rows(ws, &worksheet::meta(r))?;
     sheet::header(ws, y, &worksheet::headers(lang))?;
     let first = y + 1;
     let rows = worksheet::rows(r, catalog);
