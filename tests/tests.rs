@@ -35,6 +35,8 @@ mod batch;
 mod gaps;
 /// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
 mod html_chromium;
+/// One language per output: no English sentence in Indonesian output and back.
+mod language;
 /// CSV and XLSX outputs opened in LibreOffice: numbers arrive as numbers.
 mod libreoffice;
 

@@ -30,11 +30,17 @@ pub struct Crosswalk {
     /// The crosswalk used by default between its two frameworks when a chain also exists.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub primary: bool,
-    /// Where the reading comes from.
+    /// Where the reading comes from (Bahasa Indonesia).
     pub source: String,
-    /// How the level tables were set.
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
+    /// How the level tables were set (Bahasa Indonesia).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration: Option<String>,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration_en: Option<String>,
     /// The maps, ordered by their first target, then first source.
     pub maps: Vec<Map>,
     /// Source indicators with no successor.

@@ -188,11 +188,11 @@ pub struct Review {
     pub status: Status,
     /// Whether it is the primary crosswalk between its frameworks.
     pub primary: bool,
-    /// Where the reading comes from.
-    pub source: String,
-    /// How the level tables were set.
+    /// Where the reading comes from, in both languages.
+    pub source: Text,
+    /// How the level tables were set, in both languages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub calibration: Option<String>,
+    pub calibration: Option<Text>,
     /// Counts.
     pub summary: Summary,
     /// Every map, in file order.
@@ -338,8 +338,14 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
         to: framework_ref(to),
         status: cw.status,
         primary: cw.primary,
-        source: cw.source.clone(),
-        calibration: cw.calibration.clone(),
+        source: Text {
+            id: cw.source.clone(),
+            en: cw.source_en.clone(),
+        },
+        calibration: cw.calibration.clone().map(|id| Text {
+            id,
+            en: cw.calibration_en.clone(),
+        }),
         summary,
         maps,
         coverage: cov,

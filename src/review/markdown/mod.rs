@@ -211,14 +211,14 @@ pub fn render(r: &Review, data: &crate::data::Data, lang: Lang) -> String {
         out,
         "{}: {}\n",
         lang.pick("Sumber bacaan", "Source"),
-        r.source.trim()
+        r.source.get(lang).trim()
     );
     if let Some(c) = &r.calibration {
         let _ = writeln!(
             out,
             "{}: {}\n",
             lang.pick("Kalibrasi", "Calibration"),
-            c.trim()
+            c.get(lang).trim()
         );
     }
     let _ = writeln!(
