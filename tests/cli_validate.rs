@@ -122,9 +122,9 @@ fn mapping_graph_without_a_path_exits_2() {
 #[test]
 fn help_shows_examples() {
     for args in [
-        &["validate", "--help"][..],
-        &["mapping", "--help"][..],
-        &["mapping", "graph", "--help"][..],
+        &["validate", "--help", "--lang", "en"][..],
+        &["mapping", "--help", "--lang", "en"][..],
+        &["mapping", "graph", "--help", "--lang", "en"][..],
     ] {
         let r = run(args);
         assert_eq!(r.code, 0, "{args:?}");

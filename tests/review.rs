@@ -163,8 +163,10 @@ fn unknown_crosswalks_and_bad_files_are_errors() {
 #[test]
 fn help_of_the_mapping_commands_shows_examples() {
     for cmd in ["review", "fmt", "diff", "export"] {
-        let r = run(&["mapping", cmd, "--help"]);
+        let r = run(&["mapping", cmd, "--help", "--lang", "en"]);
         assert_eq!(r.code, 0, "{cmd}");
         assert!(r.stdout.contains("Examples:"), "{cmd}: {}", r.stdout);
+        let r = run(&["mapping", cmd, "--help", "--lang", "id"]);
+        assert!(r.stdout.contains("Contoh:"), "{cmd}: {}", r.stdout);
     }
 }

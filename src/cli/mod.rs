@@ -10,6 +10,7 @@ mod convert;
 mod frameworks;
 mod gaps;
 mod generate;
+pub mod help;
 mod mapping;
 mod score;
 mod show;
@@ -179,10 +180,21 @@ pub fn print(s: &str) {
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::language(&args, std::env::var("LANG").ok().as_deref());
+    let parsed = help::localized(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match help::error_id(&e).filter(|_| lang == Lang::Id && e.use_stderr()) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
