@@ -320,3 +320,38 @@ fn every_help_text_has_its_indonesian_translation() {
         "add these to src/cli/help-id.json: {missing:#?}"
     );
 }
+
+#[test]
+fn csv_values_are_in_the_output_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let aceh = fixture("aceh-tengah-spbe-2025.json");
+    for lang in ["id", "en"] {
+        for (cmd, name) in [("convert", "draft"), ("gaps", "gaps")] {
+            let out = dir.path().join(format!("{name}-{lang}.csv"));
+            let r = run(&[
+                cmd,
+                aceh.to_str().unwrap(),
+                "--lang",
+                lang,
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let text = std::fs::read_to_string(&out).unwrap();
+            let fields: Vec<&str> = text.split([';', ',', '\n']).collect();
+            let (want, not) = match lang {
+                "id" => ("turunan", "derived"),
+                _ => ("derived", "turunan"),
+            };
+            assert!(fields.contains(&want), "{name} {lang}");
+            assert!(!fields.contains(&not), "{name} {lang}");
+            if name == "draft" {
+                let (want, not) = match lang {
+                    "id" => ("sedang", "medium"),
+                    _ => ("medium", "sedang"),
+                };
+                assert!(fields.contains(&want) && !fields.contains(&not), "{lang}");
+            }
+        }
+    }
+}

@@ -114,7 +114,7 @@ fn row(t: &IndicatorRow, lang: Lang) -> Vec<String> {
         t.name.clone(),
         t.aspect.to_string(),
         exact(t.weight),
-        t.class.as_str().to_string(),
+        t.class.describe(lang).to_string(),
         t.value.map(exact).unwrap_or_default(),
         exact(t.estimate.low),
         exact(t.estimate.high),

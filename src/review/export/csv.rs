@@ -2,8 +2,10 @@
 //! per map × source × target, then one per `retired` source and per `new`
 //! target. Headers and names in the `--lang` language; `;` and decimal
 //! commas in Indonesian, `,` and decimal points in English (as Excel
-//! expects in each locale, like the input templates). Values from the data
-//! files (relation, aggregation, ...) keep their data-file words.
+//! expects in each locale, like the input templates). The confidence is in
+//! the `--lang` language (`sedang`); the other values from the data files
+//! (relation, aggregation, evidence policy, review status) keep their
+//! data-file words, which a reviewer writes back into the crosswalk.
 
 use crate::crosswalk::LoadedCrosswalk;
 use crate::data::Data;
@@ -93,7 +95,7 @@ pub fn export(data: &Data, c: &LoadedCrosswalk, lang: Lang) -> Result<Vec<u8>> {
                     m.aggregation
                         .map(|a| a.as_str().to_string())
                         .unwrap_or_default(),
-                    m.confidence.as_str().into(),
+                    m.confidence.describe().get(lang).into(),
                     m.evidence.as_str().into(),
                     m.effective_coverage()
                         .map(|d| num(crate::decimal::exact(d)))
