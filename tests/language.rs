@@ -355,3 +355,62 @@ fn csv_values_are_in_the_output_language() {
         }
     }
 }
+
+/// The catalogs' texts people read (`show`, `frameworks`) exist in both
+/// languages: every note has its `*_en` twin, except texts that are the
+/// same in both (the regulation's own title, lists of ministries).
+#[test]
+fn catalog_notes_exist_in_both_languages() {
+    const FIELDS: &[&str] = &[
+        "regulation",
+        "in_force",
+        "source",
+        "confidence_note",
+        "note",
+        "levels_confidence",
+        "rows_note",
+        "external_note",
+    ];
+    fn same_in_both(field: &str, text: &str) -> bool {
+        (field == "note" && text.starts_with("Pembina: ") && !text.contains("aspek"))
+            || (field == "regulation" && text.starts_with("PermenPANRB Nomor 59 Tahun 2020"))
+            || (field == "levels_confidence" && text == "quoted")
+    }
+    fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if let Some(t) = x.as_str()
+                        && FIELDS.contains(&k.as_str())
+                        && !m.contains_key(&format!("{k}_en"))
+                        && !same_in_both(k, t)
+                    {
+                        out.push(format!("{path}.{k}: {t}"));
+                    }
+                    walk(x, &format!("{path}.{k}"), out);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut missing = Vec::new();
+    let dir = crate::util::root().join("mappings/frameworks");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 4);
+    for f in files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        walk(&v, &name, &mut missing);
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
