@@ -113,6 +113,10 @@ graded! {
     rationale_is_text: DIRECT, Rationale, Text => |v| {
         map(v, "governance")["rationale"] = json!("Rewritten.");
     }
+    english_rationale_is_text: OLDEST, Rationale, Text => |v| {
+        map(v, "architecture")["rationale_en"] = json!("Rewritten in English only.");
+    }
+    english_source_is_text: OLDEST, Source, Text => |v| { v["source_en"] = json!("Rewritten."); }
     review_status_is_text: DIRECT, Review, Text => |v| {
         map(v, "governance")["review"] = json!("reviewed");
     }

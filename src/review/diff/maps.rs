@@ -201,14 +201,9 @@ fn compare_map(o: &Map, n: &Map, out: &mut Vec<Change>) {
             ),
         );
     }
-    if o.rationale != n.rationale {
-        push(
-            Severity::Text,
-            Field::Rationale,
-            Some(o.rationale.clone()),
-            Some(n.rationale.clone()),
-            why_text(),
-        );
+    if o.rationale_text() != n.rationale_text() {
+        let (a, b) = texts(Some(o.rationale_text()), Some(n.rationale_text()));
+        push(Severity::Text, Field::Rationale, a, b, why_text());
     }
     if o.review != n.review {
         push(
@@ -285,10 +280,11 @@ pub(super) fn dispositions(old: &Crosswalk, new: &Crosswalk, out: &mut Vec<Chang
             cw.retired
                 .iter()
                 .find(|r| r.indicator == no)
-                .map(|r| r.reason.clone())
+                .map(|r| r.reason_text())
         };
         let (a, b) = (reason(old), reason(new));
         if a != b {
+            let (a, b) = texts(a, b);
             let mut c = change(Severity::Text, Field::Retired, a, b, why_text());
             c.indicator = Some(format!("{}:{no}", new.from));
             out.push(c);
@@ -305,10 +301,11 @@ pub(super) fn dispositions(old: &Crosswalk, new: &Crosswalk, out: &mut Vec<Chang
         let (a, b) = (entry(old), entry(new));
         let indicator = Some(format!("{}:{no}", new.to));
         let (ra, rb) = (
-            a.as_ref().map(|n| n.reason.clone()),
-            b.as_ref().map(|n| n.reason.clone()),
+            a.as_ref().map(|n| n.reason_text()),
+            b.as_ref().map(|n| n.reason_text()),
         );
         if ra != rb {
+            let (ra, rb) = texts(ra, rb);
             let mut c = change(Severity::Text, Field::New, ra, rb, why_text());
             c.indicator = indicator.clone();
             out.push(c);
@@ -330,4 +327,18 @@ pub(super) fn dispositions(old: &Crosswalk, new: &Crosswalk, out: &mut Vec<Chang
             out.push(c);
         }
     }
+}
+
+/// The two sides of a changed bilingual text, in the language that
+/// changed (Indonesian when both did).
+fn texts(
+    a: Option<crate::text::Text>,
+    b: Option<crate::text::Text>,
+) -> (Option<String>, Option<String>) {
+    let id = |t: &Option<crate::text::Text>| t.as_ref().map(|t| t.id.clone());
+    if id(&a) != id(&b) {
+        return (id(&a), id(&b));
+    }
+    let en = |t: &Option<crate::text::Text>| t.as_ref().and_then(|t| t.en.clone());
+    (en(&a), en(&b))
 }

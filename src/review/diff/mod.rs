@@ -247,7 +247,7 @@ pub(crate) fn change(
 
 fn header(old: &Crosswalk, new: &Crosswalk, out: &mut Vec<Change>) {
     let text = || tr!("tidak mengubah konversi", "changes no conversion");
-    let fields: [(Field, String, String); 5] = [
+    let fields: [(Field, String, String); 6] = [
         (Field::Id, old.id.clone(), new.id.clone()),
         (Field::Title, old.title.clone(), new.title.clone()),
         (Field::Version, old.version.clone(), new.version.clone()),
@@ -257,11 +257,25 @@ fn header(old: &Crosswalk, new: &Crosswalk, out: &mut Vec<Change>) {
             new.status.as_str().into(),
         ),
         (Field::Source, old.source.clone(), new.source.clone()),
+        (
+            Field::Source,
+            old.source_en.clone().unwrap_or_default(),
+            new.source_en.clone().unwrap_or_default(),
+        ),
     ];
     for (field, a, b) in fields {
         if a != b {
             out.push(change(Severity::Text, field, Some(a), Some(b), text()));
         }
+    }
+    if old.calibration_en != new.calibration_en && old.calibration == new.calibration {
+        out.push(change(
+            Severity::Text,
+            Field::Calibration,
+            old.calibration_en.clone(),
+            new.calibration_en.clone(),
+            text(),
+        ));
     }
     if old.calibration != new.calibration {
         out.push(change(

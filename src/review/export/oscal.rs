@@ -21,6 +21,7 @@
 //!
 //! Numbers are written as exact decimal JSON numbers.
 
+use crate::text::Lang::En;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -216,7 +217,8 @@ fn oscal_map(cw_id: &str, from: &str, to: &str, m: &Map) -> OscalMap {
             .map(|c| Coverage {
                 target_coverage: Num(c),
             }),
-        remarks: m.rationale.clone(),
+        // OSCAL documents are written in English.
+        remarks: m.rationale_text().get(En).to_string(),
     }
 }
 
@@ -274,14 +276,21 @@ pub fn export(data: &Data, c: &LoadedCrosswalk) -> Result<String> {
     let mut reasons: Vec<String> = cw
         .retired
         .iter()
-        .map(|r| format!("Retired {}:{}: {}", cw.from, r.indicator, r.reason))
+        .map(|r| {
+            let reason = r.reason_text();
+            format!("Retired {}:{}: {}", cw.from, r.indicator, reason.get(En))
+        })
         .collect();
-    reasons.extend(cw.new.iter().map(|n| match &n.external {
-        Some(k) => format!(
-            "New {}:{} (external index {k}): {}",
-            cw.to, n.indicator, n.reason
-        ),
-        None => format!("New {}:{}: {}", cw.to, n.indicator, n.reason),
+    reasons.extend(cw.new.iter().map(|n| {
+        let reason = n.reason_text();
+        let reason = reason.get(En);
+        match &n.external {
+            Some(k) => format!(
+                "New {}:{} (external index {k}): {reason}",
+                cw.to, n.indicator
+            ),
+            None => format!("New {}:{}: {reason}", cw.to, n.indicator),
+        }
     }));
     let (src_res, tgt_res) = (resource(from), resource(to));
     let overall = &cov.overall;
@@ -301,7 +310,7 @@ pub fn export(data: &Data, c: &LoadedCrosswalk) -> Result<String> {
                     Status::Draft => "draft",
                     Status::Reviewed => "complete",
                 },
-                mapping_description: cw.source.clone(),
+                mapping_description: cw.source_en.clone().unwrap_or_else(|| cw.source.clone()),
                 coverage: Coverage {
                     target_coverage: Num(crate::decimal::round(
                         overall.share(overall.covered()),
