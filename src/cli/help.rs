@@ -251,12 +251,21 @@ fn command_id(c: Command) -> Command {
     if let Some(t) = tr(c.get_after_long_help()) {
         c = c.after_long_help(t);
     }
-    c.help_template(
-        "{before-help}{about-with-newline}\nPenggunaan: {usage}\n\n{all-args}{after-help}",
-    )
-    .subcommand_help_heading("Perintah")
-    .mut_args(arg_id)
-    .mut_subcommands(command_id)
+    let mut c = c
+        .help_template(
+            "{before-help}{about-with-newline}\nPenggunaan: {usage}\n\n{all-args}{after-help}",
+        )
+        .subcommand_help_heading("Perintah")
+        .mut_args(arg_id);
+    // clap's usage line says [OPTIONS] and <COMMAND>: in Indonesian words.
+    let usage = c.render_usage().to_string();
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    let usage = usage
+        .replace("[OPTIONS]", "[OPSI]")
+        .replace("<COMMAND>", "<PERINTAH>")
+        .replace("[COMMAND]", "[PERINTAH]");
+    c = c.override_usage(usage);
+    c.mut_subcommands(command_id)
 }
 
 /// The command tree with its help in `lang` (built, so that clap's own
