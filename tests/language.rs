@@ -414,3 +414,38 @@ fn catalog_notes_exist_in_both_languages() {
     }
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// Library error texts never reach a person raw: our sentence, in the
+/// output language.
+#[test]
+fn library_errors_are_said_in_our_words() {
+    let cases: [(&str, &str, &str); 3] = [
+        (
+            "no-such-file.json",
+            "berkas atau foldernya tidak ada",
+            "os error",
+        ),
+        (
+            "fixtures/bad/truncated.json",
+            "JSON terpotong: berkas berakhir sebelum JSON selesai",
+            "EOF while",
+        ),
+        (
+            "fixtures/bad/xls-garbage.xls",
+            "bentuknya tidak dikenali",
+            "Cannot detect",
+        ),
+    ];
+    for (file, id, raw) in cases {
+        let r = run(&["score", file]);
+        assert_eq!(r.code, 3, "{file}: {}", r.stderr);
+        assert!(r.stderr.contains(id), "{file}: {}", r.stderr);
+        assert!(!r.stderr.contains(raw), "{file}: {}", r.stderr);
+    }
+    let r = run(&["score", "no-such-file.json", "--lang", "en"]);
+    assert!(
+        r.stderr.contains("the file or its folder does not exist"),
+        "{}",
+        r.stderr
+    );
+}

@@ -104,10 +104,10 @@ fn prepare_output(opts: &BatchOptions, names: &[String]) -> Result<()> {
         Error::output(
             &opts.out_dir,
             tr!(
-                "folder keluaran tidak dapat dibuat: {}",
-                "cannot create the output folder: {}",
-                e
-            ),
+                "folder keluaran tidak dapat dibuat",
+                "cannot create the output folder"
+            )
+            .then(": ", &Error::io_reason(&e)),
         )
     })?;
     let out = canonical(&opts.out_dir);

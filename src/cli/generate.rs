@@ -45,21 +45,15 @@ pub fn man(args: ManArgs) -> Result<i32> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Error::output(
                 dir,
-                tr!(
-                    "folder tidak dapat dibuat: {}",
-                    "cannot create the folder: {}",
-                    e
-                ),
+                tr!("folder tidak dapat dibuat", "cannot create the folder")
+                    .then(": ", &Error::io_reason(&e)),
             )
         })?;
         clap_mangen::generate_to(cmd, dir).map_err(|e| {
             Error::output(
                 dir,
-                tr!(
-                    "halaman man gagal ditulis: {}",
-                    "cannot write the man pages: {}",
-                    e
-                ),
+                tr!("halaman man gagal ditulis", "cannot write the man pages")
+                    .then(": ", &Error::io_reason(&e)),
             )
         })?;
         return Ok(0);
