@@ -57,6 +57,7 @@ fn commands() -> Vec<Vec<String>> {
         vec!["gaps", aceh],
         vec!["mapping", "review", "spbe-2018-to-spbe-2020"],
         vec!["mapping", "trace", "spbe-2018:1"],
+        vec!["mapping", "trace", "spbe-2020:22"],
         vec!["score", "no-such-file.json"],
         vec!["--help"],
         vec!["convert", "--help"],
@@ -227,6 +228,32 @@ fn tell_tales_but(
     found
 }
 
+/// Numbers written with a decimal point (`1.75`, `{2→1.3`) in Indonesian
+/// output; versions (`1.0.0`) and quotations are not numbers.
+fn decimal_points(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        // Command lines keep the command-line syntax (`--external
+        // sdi=68.75,sjig=2.1`); a standard's version is a name.
+        if line.trim_start().starts_with("spbe-pemdi ") {
+            continue;
+        }
+        let l = without_quotes(line).replace("OSCAL 1.2", "OSCAL");
+        let hit = l
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .any(|t| {
+                let t = t.trim_matches('.');
+                t.matches('.').count() == 1
+                    && t.split('.')
+                        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            });
+        if hit {
+            found.push(format!("decimal point in: {line}"));
+        }
+    }
+    found
+}
+
 fn scan(lang: &str, words: &[&str], exempt: &[String]) {
     let rungs = awaiting_rungs();
     let mut found = Vec::new();
@@ -238,6 +265,11 @@ fn scan(lang: &str, words: &[&str], exempt: &[String]) {
         assert!(!text.trim().is_empty(), "{args:?} printed nothing");
         for f in tell_tales_but(&text, words, exempt, &rungs) {
             found.push(format!("{}: {f}", args.join(" ")));
+        }
+        if lang == "id" {
+            for f in decimal_points(&text) {
+                found.push(format!("{}: {f}", args.join(" ")));
+            }
         }
     }
     assert!(
@@ -266,6 +298,8 @@ fn the_scanner_finds_words_outside_quotes_only() {
     assert_eq!(tell_tales("the agency's plan and", ENGLISH, &[]).len(), 1);
     assert!(tell_tales("nilai 3", INDONESIAN, &["nilai 3".into()]).is_empty());
     assert!(tell_tales("explain --from FILE.json", ENGLISH, &[]).is_empty());
+    assert_eq!(decimal_points("tabel {2→1.3; 3→1,7}").len(), 1);
+    assert!(decimal_points("tabel {2→1,3} @1.0.0 'ISO 27001:2013 versi 2.0'").is_empty());
 }
 
 /// Runs the binary with `LANG` set to `lang` (or unset).
