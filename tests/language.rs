@@ -254,6 +254,38 @@ fn decimal_points(text: &str) -> Vec<String> {
     found
 }
 
+/// The text of an HTML page: without `<style>`, tags and entities, one
+/// line per element.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<style") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].split_once("</style>").map_or("", |(_, r)| r);
+    }
+    out.push_str(rest);
+    let mut text = String::new();
+    let mut inside = false;
+    for c in out.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                text.push('\n');
+            }
+            c if !inside => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 fn scan(lang: &str, words: &[&str], exempt: &[String]) {
     let rungs = awaiting_rungs();
     let mut found = Vec::new();
@@ -271,6 +303,23 @@ fn scan(lang: &str, words: &[&str], exempt: &[String]) {
                 found.push(format!("{}: {f}", args.join(" ")));
             }
         }
+    }
+    // The HTML gap report, as text (tags, styles and entities removed).
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let aceh = fixture("aceh-tengah-spbe-2025.json");
+    let r = run(&[
+        "gaps",
+        aceh.to_str().unwrap(),
+        "--lang",
+        lang,
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = html_text(&std::fs::read_to_string(&html).unwrap());
+    for f in tell_tales_but(&text, words, exempt, &rungs) {
+        found.push(format!("gaps --format html: {f}"));
     }
     assert!(
         found.is_empty(),
