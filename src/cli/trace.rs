@@ -57,7 +57,7 @@ fn route_text(out: &mut String, t: &Trace, to: &Framework, source: Bounds, lang:
             lang.pick("keyakinan", "confidence"),
             r.confidence.describe().get(lang),
             lang.pick("data dukung", "evidence"),
-            r.evidence.as_str(),
+            r.evidence.describe().get(lang),
             lang.pick("tingkat", "levels"),
             levels.join(" ")
         );
