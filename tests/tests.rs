@@ -31,8 +31,12 @@ mod template;
 
 /// Batch mode: reports, summary, failures listed, exit codes, determinism.
 mod batch;
+/// Texts and values in the output language: CSV values, catalog notes, library errors.
+mod bilingual;
 /// Gap reports: snapshots, worksheets that read back, escaping, determinism.
 mod gaps;
+/// `--help` in the user's language (`--lang`, then `LANG`), every text translated.
+mod help_lang;
 /// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
 mod html_chromium;
 /// One language per output: no English sentence in Indonesian output and back.
