@@ -59,53 +59,71 @@ impl OutputPolicy {
             )));
         }
         if path.exists() && !self.force {
-            return Err(Error::output(
-                path,
-                tr!(
-                    "berkas keluaran sudah ada",
-                    "the output file already exists"
-                ),
-            )
-            .with_hint(tr!(
-                "tambahkan --force untuk menimpanya, atau pilih nama lain",
-                "add --force to overwrite it, or choose another name"
-            )));
+            return Err(already_exists(path));
         }
         Ok(())
     }
 
     /// Writes `bytes` to `path` through a temporary file and a rename.
+    /// Without `--force` the final name is created exclusively: of several
+    /// runs writing the same new file at once, exactly one wins and the
+    /// others get the "already exists" error. With `--force` an existing
+    /// file is replaced atomically and keeps its permissions.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         self.check(path)?;
-        write_atomic(path, bytes)
+        write_file(path, bytes, self.force)
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// The error for an output that exists (and `--force` was not given).
+pub fn already_exists(path: &Path) -> Error {
+    Error::output(
+        path,
+        tr!(
+            "berkas keluaran sudah ada",
+            "the output file already exists"
+        ),
+    )
+    .with_hint(tr!(
+        "tambahkan --force untuk menimpanya, atau pilih nama lain",
+        "add --force to overwrite it, or choose another name"
+    ))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// replacing an existing file (keeping its permissions).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_file(path, bytes, true)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder:
+/// replacing an existing file (keeping its permissions) when `replace`,
+/// else creating it exclusively (see [`PendingFile::commit_new`]).
+pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     let mut f = PendingFile::new(path)?;
     f.write_all(bytes).map_err(|e| write_failed(path, e))?;
-    f.commit()
+    f.finish(replace)
 }
 
 /// Replaces the existing file at `path` with `bytes` (rewriting a
 /// maintainer's own data in place, as `mapping fmt` does): through a
 /// temporary file and a rename, so that the file is always either the old
-/// or the new one, never half-written; its permissions are kept.
+/// or the new one, never half-written; its permissions are kept. A
+/// symbolic link is written through: its target is replaced, the link
+/// stays a link.
 pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let perms = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut f = PendingFile::new(path)?;
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = match is_link {
+        true => std::fs::canonicalize(path).map_err(|e| write_failed(path, e))?,
+        false => path.to_path_buf(),
+    };
+    let mut f = PendingFile::new(&target)?;
     f.write_all(bytes).map_err(|e| write_failed(path, e))?;
-    if let Some(p) = perms {
-        f.tmp
-            .as_file()
-            .set_permissions(p)
-            .map_err(|e| write_failed(path, e))?;
-    }
     f.commit()
 }
 
-fn write_failed(path: &Path, e: std::io::Error) -> Error {
+/// The error for a failed write of `path`.
+pub fn write_failed(path: &Path, e: std::io::Error) -> Error {
     Error::output(
         path,
         tr!(
@@ -120,9 +138,82 @@ fn write_failed(path: &Path, e: std::io::Error) -> Error {
     ))
 }
 
+/// The start of the names of temporary files (`.spbe-pemdi-<pid>-XXXXXX.tmp`).
+pub const TEMP_PREFIX: &str = ".spbe-pemdi-";
+/// The end of the names of temporary files.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file is stale (left by a run that was killed) when the
+/// process named in it is not running and it has not been written to for
+/// this long; or, where it cannot be known whether the process runs (no
+/// `/proc`, or an older name without a process id), after [`STALE_ANY`].
+pub const STALE_DEAD: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// See [`STALE_DEAD`].
+pub const STALE_ANY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Whether process `pid` runs on this machine (`None`: cannot tell).
+fn process_runs(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return None;
+    }
+    Some(proc.join(pid.to_string()).exists())
+}
+
+/// Removes the stale temporary files (see [`STALE_DEAD`]) of `dir`, once
+/// per folder and run. Errors are ignored: this is tidying up.
+pub fn remove_stale_temps(dir: &Path) {
+    static DONE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    {
+        let Ok(mut done) = DONE.lock() else { return };
+        if done.iter().any(|d| d == dir) {
+            return;
+        }
+        done.push(dir.to_path_buf());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        let age = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .unwrap_or_default();
+        let pid = rest
+            .split_once('-')
+            .and_then(|(p, _)| p.parse::<u32>().ok());
+        let stale = match pid.and_then(process_runs) {
+            Some(true) => false,
+            Some(false) => age >= STALE_DEAD,
+            None => age >= STALE_ANY,
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// An output file being written: a temporary file in the destination's
 /// folder that replaces the destination only on [`PendingFile::commit`]
 /// (dropped without commit, it disappears). For outputs streamed in pieces.
+///
+/// Its name is `.spbe-pemdi-<pid>-XXXXXX.tmp`: a run killed before it could
+/// remove it leaves it behind, and the next run writing to that folder
+/// removes it once stale ([`remove_stale_temps`]).
 pub struct PendingFile {
     path: PathBuf,
     tmp: tempfile::NamedTempFile,
@@ -135,8 +226,10 @@ impl PendingFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        remove_stale_temps(&dir);
+        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".spbe-pemdi-").suffix(".tmp");
+        builder.prefix(&prefix).suffix(TEMP_SUFFIX);
         // Outputs are ordinary files (0666 less the umask), not private
         // temporary ones: reports are shared.
         #[cfg(unix)]
@@ -163,17 +256,41 @@ impl PendingFile {
         &self.path
     }
 
-    /// Flushes the file to disk and moves it to its destination.
+    /// Flushes the file to disk and moves it to its destination, replacing
+    /// an existing file there (whose permissions it takes).
     pub fn commit(self) -> Result<()> {
+        self.finish(true)
+    }
+
+    /// Flushes the file to disk and moves it to its destination, which it
+    /// creates exclusively: when a file appeared there meanwhile (another
+    /// run), nothing is replaced and the error says it exists.
+    pub fn commit_new(self) -> Result<()> {
+        self.finish(false)
+    }
+
+    /// [`PendingFile::commit`] when `replace`, else [`PendingFile::commit_new`].
+    pub fn finish(self, replace: bool) -> Result<()> {
         let path = self.path;
-        self.tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| write_failed(&path, e))?;
-        self.tmp
-            .persist(&path)
-            .map_err(|e| write_failed(&path, e.error))?;
-        Ok(())
+        let file = self.tmp.as_file();
+        if replace {
+            if let Ok(m) = std::fs::metadata(&path) {
+                file.set_permissions(m.permissions())
+                    .map_err(|e| write_failed(&path, e))?;
+            }
+        }
+        file.sync_all().map_err(|e| write_failed(&path, e))?;
+        let persisted = match replace {
+            true => self.tmp.persist(&path),
+            false => self.tmp.persist_noclobber(&path),
+        };
+        match persisted {
+            Ok(_) => Ok(()),
+            Err(e) if !replace && e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(already_exists(&path))
+            }
+            Err(e) => Err(write_failed(&path, e.error)),
+        }
     }
 }
 

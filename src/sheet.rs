@@ -1,6 +1,9 @@
 //! Writing spreadsheets people fill in and print: deterministic bytes (a
 //! fixed document date), a bold frozen header, sensible widths, wrapped text.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
     Workbook, Worksheet,
@@ -98,7 +101,118 @@ pub fn csv_delimiter(lang: Lang) -> u8 {
     }
 }
 
-/// Writes records as CSV with [`csv_delimiter`] (rows may differ in length).
+/// The characters that make a spreadsheet read a cell as a formula (or
+/// start one, after a tab or a carriage return).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `s` is a plain number (`-1`, `+2,5`, `-0.25`): those stay as
+/// they are, they are no formula.
+fn is_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = match digits.split_once(['.', ',']) {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A text cell for a CSV file, safe from formula injection (OWASP "CSV
+/// injection"): a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and is not a plain number, gets a `'` in front, so
+/// that Excel and LibreOffice show it as text instead of running it.
+/// Every CSV writer passes its cells through this; the readers take the
+/// `'` off again ([`csv_unescape`]).
+pub fn csv_safe(s: &str) -> Cow<'_, str> {
+    if s.starts_with(FORMULA_START) && !is_number(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The cell text [`csv_safe`] was given: a leading `'` before a formula
+/// character is taken off.
+pub fn csv_unescape(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) && !is_number(rest) => rest,
+        _ => s,
+    }
+}
+
+/// [`csv_safe`] on bytes (those that are not UTF-8 are left as they are).
+pub fn csv_safe_bytes(b: &[u8]) -> Cow<'_, [u8]> {
+    match std::str::from_utf8(b).map(csv_safe) {
+        Ok(Cow::Owned(s)) => Cow::Owned(s.into_bytes()),
+        _ => Cow::Borrowed(b),
+    }
+}
+
+/// Excel's limit on the characters (UTF-16 units) of one cell.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// A text cell for a workbook: within Excel's [`CELL_LIMIT`]. A longer
+/// text is cut (at a character boundary) and ends with a visible marker
+/// saying so; the JSON and CSV outputs keep the whole text.
+pub fn cell_text(s: &str, lang: Lang) -> Cow<'_, str> {
+    if s.len() <= CELL_LIMIT || s.encode_utf16().count() <= CELL_LIMIT {
+        return Cow::Borrowed(s);
+    }
+    let marker = lang.pick(
+        " … [terpotong: sel Excel memuat paling banyak 32.767 karakter; teks lengkap ada di keluaran JSON atau CSV]",
+        " … [truncated: an Excel cell holds at most 32,767 characters; the full text is in the JSON or CSV output]",
+    );
+    let room = CELL_LIMIT - marker.encode_utf16().count();
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}{marker}", &s[..end]))
+}
+
+thread_local! {
+    /// Set while a workbook is written on this thread: the XLSX writer
+    /// panics when its temporary files cannot be written (a full disk),
+    /// and that panic is an output error, not a bug of ours.
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the current thread is inside [`guarded`] (the panic hook of the
+/// command line stays quiet then: the panic becomes an error).
+pub fn writing_spreadsheet() -> bool {
+    WRITING.with(|w| w.get())
+}
+
+/// Runs `f`, which writes a workbook for `path`; a panic inside the XLSX
+/// writer (it panics when a write to its temporary files fails, as on a
+/// full disk) becomes an output error naming `path` (exit 4).
+pub fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let before = WRITING.with(|w| w.replace(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    WRITING.with(|w| w.set(before));
+    out.unwrap_or_else(|_| {
+        Err(Error::output(
+            path,
+            tr!(
+                "lembar kerja tidak dapat ditulis (disk penuh atau tidak dapat ditulisi?)",
+                "cannot write the spreadsheet (is the disk full or not writable?)"
+            ),
+        )
+        .with_hint(tr!(
+            "kosongkan ruang disk atau pilih folder keluaran lain, lalu jalankan lagi",
+            "free some disk space or choose another output folder, then run it again"
+        )))
+    })
+}
+
+/// Writes records as CSV with [`csv_delimiter`] (rows may differ in length);
+/// every cell goes through [`csv_safe`].
 pub fn csv_bytes<I, R>(records: I, lang: Lang) -> Result<Vec<u8>>
 where
     I: IntoIterator<Item = R>,
@@ -111,7 +225,12 @@ where
         .flexible(true)
         .from_writer(Vec::new());
     for r in records {
-        w.write_record(r).map_err(|e| io(e.to_string()))?;
+        for cell in r {
+            w.write_field(csv_safe_bytes(cell.as_ref()))
+                .map_err(|e| io(e.to_string()))?;
+        }
+        w.write_record(None::<&[u8]>)
+            .map_err(|e| io(e.to_string()))?;
     }
     w.into_inner().map_err(|e| io(e.to_string()))
 }

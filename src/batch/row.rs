@@ -64,6 +64,7 @@ pub struct Row<'a> {
     ws: Option<&'a mut Worksheet>,
     y: u32,
     x: u16,
+    lang: Lang,
 }
 
 impl<'a> Row<'a> {
@@ -75,6 +76,7 @@ impl<'a> Row<'a> {
         wb: &'a mut Workbook,
         y: u32,
         in_sheet: bool,
+        lang: Lang,
     ) -> Result<Self> {
         let ws = match in_sheet {
             true => Some(wb.worksheet_from_index(0).map_err(sheet::xlsx_error)?),
@@ -86,16 +88,22 @@ impl<'a> Row<'a> {
             ws,
             y,
             x: 0,
+            lang,
         })
     }
 }
 
 impl Row<'_> {
-    /// A text cell (an empty one stays blank in the workbook).
+    /// A text cell (an empty one stays blank in the workbook): safe from
+    /// formula injection in the CSV ([`sheet::csv_safe`]), cut to Excel's
+    /// cell limit in the workbook ([`sheet::cell_text`]; the CSV keeps it
+    /// whole).
     fn text(&mut self, v: &str) -> Result<()> {
-        self.csv.write_field(v).map_err(csv_err(self.path))?;
+        self.csv
+            .write_field(sheet::csv_safe(v).as_bytes())
+            .map_err(csv_err(self.path))?;
         if let Some(ws) = self.ws.as_deref_mut().filter(|_| !v.is_empty()) {
-            ws.write_string(self.y, self.x, v)
+            ws.write_string(self.y, self.x, sheet::cell_text(v, self.lang))
                 .map_err(sheet::xlsx_error)?;
         }
         self.x += 1;

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::batch::{BatchOptions, Event};
 use crate::cli::convert::RouteArgs;
 use crate::cli::gaps::FormatArg;
-use crate::cli::{Ctx, print};
+use crate::cli::{Ctx, eprint_safe, print};
 use crate::error::Result;
 use crate::report::Format;
 
@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let totals = crate::batch::run(&data, &opts, &mut |ev| match ev {
         Event::Start(n) => bar.set_length(n as u64),
         Event::Progress(n) => bar.inc(n as u64),
-        Event::Failed(e) => bar.suspend(|| eprint!("{}", e.render_styled(lang, ctx.color))),
+        Event::Failed(e) => bar.suspend(|| eprint_safe(&e.render_styled(lang, ctx.color))),
     });
     bar.finish_and_clear();
     let totals = totals?;

@@ -155,7 +155,7 @@ impl Ctx {
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
-            eprintln!("{s}");
+            eprint_safe(&format!("{s}\n"));
         }
     }
 }
@@ -170,32 +170,112 @@ fn use_color(arg: ColorArg) -> bool {
     }
 }
 
-/// Writes `s` to standard output, ignoring a closed pipe.
+/// The first failure to write standard output, if any: the command goes
+/// on (its files are written), and ends with exit 4 and this error.
+static STDOUT_FAILED: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::Mutex::new(None);
+
+/// Whether standard output was closed when the program started (standard
+/// library writes to a closed descriptor succeed silently, and a file
+/// opened later could take its number).
+static STDOUT_CLOSED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+#[cfg(unix)]
+fn stdout_closed() -> bool {
+    use std::os::fd::AsFd;
+    let out = std::io::stdout();
+    let closed = out
+        .as_fd()
+        .try_clone_to_owned()
+        .is_err_and(|e| e.raw_os_error() == Some(9));
+    closed
+}
+
+#[cfg(not(unix))]
+fn stdout_closed() -> bool {
+    false
+}
+
+/// Writes `s` to standard output. A failure (a full disk, `/dev/full`, a
+/// closed standard output) is remembered and makes the command end with
+/// exit 4 and a message; a reader that went away (a broken pipe, as in
+/// `| head`) ends it quietly with exit 0.
 pub fn print(s: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes());
-    let _ = out.flush();
+    let failed = if *STDOUT_CLOSED.get_or_init(stdout_closed) {
+        Some(std::io::ErrorKind::NotConnected)
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(s.as_bytes())
+            .and_then(|()| out.flush())
+            .err()
+            .map(|e| e.kind())
+    };
+    if let (Some(kind), Ok(mut slot)) = (failed, STDOUT_FAILED.lock()) {
+        slot.get_or_insert(kind);
+    }
+}
+
+/// Writes `s` to standard error; a failure there is ignored (there is
+/// nowhere left to report it, and it must not end the program).
+pub fn eprint_safe(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes());
+    let _ = err.flush();
+}
+
+/// The error for a failed write to standard output, if one happened.
+fn stdout_error() -> Option<crate::error::Error> {
+    let kind = (*STDOUT_FAILED.lock().ok()?)?;
+    if kind == std::io::ErrorKind::BrokenPipe {
+        return None;
+    }
+    let what = match kind {
+        std::io::ErrorKind::NotConnected => "closed".to_string(),
+        k => std::io::Error::from(k).to_string(),
+    };
+    Some(
+        crate::error::Error::new(
+            crate::error::Kind::Output,
+            crate::tr!(
+                "keluaran standar tidak dapat ditulis ({}); hasilnya tidak lengkap",
+                "cannot write to standard output ({}); the result is incomplete",
+                what
+            ),
+        )
+        .with_hint(crate::tr!(
+            "periksa ruang disk tujuan pengalihan, atau tulis ke berkas dengan -o",
+            "check the space on the disk it is redirected to, or write to a file with -o"
+        )),
+    )
 }
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
+    // Before any file is opened (one could take the closed descriptor's number).
+    STDOUT_CLOSED.get_or_init(stdout_closed);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            let printed = e.print();
+            return match (e.use_stderr(), printed) {
+                (true, _) => 2,
+                // `--help` or `--version` that could not be written.
+                (false, Err(_)) => 4,
+                (false, Ok(())) => 0,
+            };
         }
     };
     // A bug must not end in a backtrace: say what happened and how to report it.
     std::panic::set_hook(Box::new(|info| {
         // A damaged spreadsheet can make calamine panic: the reader turns
         // that into an error naming the file.
-        if crate::assessment::reading_spreadsheet() {
+        // The XLSX writer panics when its files cannot be written (a full
+        // disk): that becomes an output error too.
+        if crate::assessment::reading_spreadsheet() || crate::sheet::writing_spreadsheet() {
             return;
         }
-        eprintln!(
-            "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
-        );
+        eprint_safe(&format!(
+            "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it\n"
+        ));
     }));
     std::panic::catch_unwind(|| run(cli)).unwrap_or(70)
 }
@@ -226,10 +306,14 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(a) => validate::run(&ctx, a),
         Command::Mapping(a) => mapping::run(&ctx, a),
     };
+    let result = match (result, stdout_error()) {
+        (Ok(_), Some(e)) => Err(e),
+        (r, _) => r,
+    };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprint!("{}", e.render_styled(ctx.lang, ctx.color));
+            eprint_safe(&e.render_styled(ctx.lang, ctx.color));
             e.exit_code()
         }
     }

@@ -351,13 +351,18 @@ pub fn write(
                 .delimiter(if lang == Lang::Id { b';' } else { b',' })
                 .flexible(true)
                 .from_writer(Vec::new());
+            let safe = |r: &[String]| -> Vec<String> {
+                r.iter().map(|v| sheet::csv_safe(v).into_owned()).collect()
+            };
             for m in meta(d, lang) {
-                w.write_record(&m).map_err(|e| out_err(e.to_string()))?;
+                w.write_record(safe(&m))
+                    .map_err(|e| out_err(e.to_string()))?;
             }
             w.write_record(headers(lang))
                 .map_err(|e| out_err(e.to_string()))?;
             for r in rows(d, c, lang).into_iter().chain(external_rows(d)) {
-                w.write_record(&r).map_err(|e| out_err(e.to_string()))?;
+                w.write_record(safe(&r))
+                    .map_err(|e| out_err(e.to_string()))?;
             }
             w.into_inner().map_err(|e| out_err(e.to_string()))
         }
@@ -369,8 +374,10 @@ pub fn write(
             let wrap = sheet::wrap_format();
             let mut r = 0u32;
             for m in meta(d, lang) {
-                ws.write(r, 0, &m[0]).map_err(sheet::xlsx_error)?;
-                ws.write(r, 1, &m[1]).map_err(sheet::xlsx_error)?;
+                ws.write(r, 0, sheet::cell_text(&m[0], lang).as_ref())
+                    .map_err(sheet::xlsx_error)?;
+                ws.write(r, 1, sheet::cell_text(&m[1], lang).as_ref())
+                    .map_err(sheet::xlsx_error)?;
                 r += 1;
             }
             let widths = [
@@ -394,7 +401,7 @@ pub fn write(
                             continue;
                         }
                     }
-                    ws.write_with_format(y, x as u16, v.as_str(), &wrap)
+                    ws.write_with_format(y, x as u16, sheet::cell_text(v, lang).as_ref(), &wrap)
                         .map_err(sheet::xlsx_error)?;
                 }
             }

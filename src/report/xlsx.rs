@@ -21,8 +21,10 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
     let fill = sheet::wrap_format().set_background_color("FFF2CC");
     let mut y = 0u32;
     for m in worksheet::meta(r) {
-        ws.write(y, 0, &m[0]).map_err(sheet::xlsx_error)?;
-        ws.write(y, 1, &m[1]).map_err(sheet::xlsx_error)?;
+        ws.write(y, 0, sheet::cell_text(&m[0], lang).as_ref())
+            .map_err(sheet::xlsx_error)?;
+        ws.write(y, 1, sheet::cell_text(&m[1], lang).as_ref())
+            .map_err(sheet::xlsx_error)?;
         y += 1;
     }
     sheet::header(ws, y, &worksheet::headers(lang))?;
@@ -39,7 +41,7 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
                 ws.write_number_with_format(y, x as u16, n, fmt)
                     .map_err(sheet::xlsx_error)?;
             } else {
-                ws.write_with_format(y, x as u16, v.as_str(), fmt)
+                ws.write_with_format(y, x as u16, sheet::cell_text(v, lang).as_ref(), fmt)
                     .map_err(sheet::xlsx_error)?;
             }
         }

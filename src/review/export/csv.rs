@@ -134,7 +134,8 @@ pub fn export(data: &Data, c: &LoadedCrosswalk, lang: Lang) -> Result<Vec<u8>> {
     w.write_record(headers(lang))
         .map_err(|e| fail(e.to_string()))?;
     for r in &rows {
-        w.write_record(r).map_err(|e| fail(e.to_string()))?;
+        w.write_record(r.iter().map(|v| crate::sheet::csv_safe(v).into_owned()))
+            .map_err(|e| fail(e.to_string()))?;
     }
     w.into_inner().map_err(|e| fail(e.to_string()))
 }
