@@ -119,7 +119,11 @@ fn file_id(p: &Path) -> Option<PathBuf> {
 /// Checks the output folder and the files the batch will write, before any
 /// work is done: no output is an input file (exit 4, naming the input),
 /// and none exists unless `--force`.
-fn prepare_output(opts: &BatchOptions, files: &inputs::Files, names: &[String]) -> Result<()> {
+fn prepare_output(
+    opts: &BatchOptions,
+    files: &inputs::Files,
+    names: &[String],
+) -> Result<crate::output::FolderLock> {
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| {
         Error::output(
             &opts.out_dir,
@@ -147,6 +151,8 @@ fn prepare_output(opts: &BatchOptions, files: &inputs::Files, names: &[String]) 
             "choose another output folder with -o, e.g. -o reports/"
         )));
     }
+    // One batch at a time in a folder (held until the batch ends).
+    let lock = crate::output::lock_folder(&opts.out_dir)?;
     let ext = opts.format.extension();
     let outputs = sink::FILES.iter().map(|f| opts.out_dir.join(f)).chain(
         names
@@ -155,7 +161,7 @@ fn prepare_output(opts: &BatchOptions, files: &inputs::Files, names: &[String]) 
     );
     let existing: Vec<PathBuf> = outputs.filter(|p| p.exists()).collect();
     if existing.is_empty() {
-        return Ok(());
+        return Ok(lock);
     }
     // An output that is an input, by any path (checked only when outputs
     // exist: a batch over an empty folder stats nothing more).
@@ -173,7 +179,8 @@ fn prepare_output(opts: &BatchOptions, files: &inputs::Files, names: &[String]) 
         force: opts.force,
         inputs: vec![],
     };
-    existing.iter().try_for_each(|p| policy.check(p))
+    existing.iter().try_for_each(|p| policy.check(p))?;
+    Ok(lock)
 }
 
 /// Runs a batch; `on` hears of progress and failures (on this thread).
@@ -194,7 +201,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     } else {
         inputs::report_names(files.iter())
     };
-    prepare_output(opts, &files, &names)?;
+    let _lock = prepare_output(opts, &files, &names)?;
     let converters: Vec<OnceLock<Result<Converter, Error>>> =
         catalog.frameworks.iter().map(|_| OnceLock::new()).collect();
     let job = Job {

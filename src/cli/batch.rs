@@ -27,7 +27,8 @@ summary.html in the output folder. A file that cannot be read is reported,
 listed in the summary and skipped.
 
 Exit codes: 0 every file read; 1 some files failed; 3 none could be read;
-2 usage; 4 output not written (it exists: use --force).")]
+2 usage; 4 output not written (it exists: use --force; a report or the
+summary could not be written; another batch writes into the folder).")]
 pub struct Args {
     /// Assessment files and folders of them.
     #[arg(required = true, value_name = "INPUTS")]

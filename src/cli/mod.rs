@@ -18,7 +18,7 @@ mod trace;
 mod validate;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -179,20 +179,27 @@ static STDOUT_FAILED: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::
 /// opened later could take its number).
 static STDOUT_CLOSED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
-#[cfg(unix)]
+/// Whether standard output was closed when the program started. The Rust
+/// runtime reopens a closed standard output on `/dev/null` (read-write)
+/// before `main`; a shell's `> /dev/null` opens it write-only. So on Linux
+/// a read-write `/dev/null` on descriptor 1 is taken for a closed standard
+/// output (a service manager that gives a command a read-write
+/// `/dev/null` as output looks the same: print nothing there).
 fn stdout_closed() -> bool {
-    use std::os::fd::AsFd;
-    let out = std::io::stdout();
-    let closed = out
-        .as_fd()
-        .try_clone_to_owned()
-        .is_err_and(|e| e.raw_os_error() == Some(9));
-    closed
-}
-
-#[cfg(not(unix))]
-fn stdout_closed() -> bool {
-    false
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    if target != Path::new("/dev/null") {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        // O_ACCMODE == 3, O_RDWR == 2.
+        .is_some_and(|flags| flags & 3 == 2)
 }
 
 /// Writes `s` to standard output. A failure (a full disk, `/dev/full`, a
