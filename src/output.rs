@@ -282,13 +282,19 @@ impl PendingFile {
         file.sync_all().map_err(|e| write_failed(&path, e))?;
         let persisted = match replace {
             true => self.tmp.persist(&path),
-            false => self.tmp.persist_noclobber(&path),
+            false => match self.tmp.persist_noclobber(&path) {
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(already_exists(&path));
+                }
+                // A file system that can neither rename without replacing
+                // nor hard-link (FAT on some systems): checked, then
+                // renamed, exclusive but for that instant.
+                Err(e) if std::fs::symlink_metadata(&path).is_err() => e.file.persist(&path),
+                other => other,
+            },
         };
         match persisted {
             Ok(_) => Ok(()),
-            Err(e) if !replace && e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(already_exists(&path))
-            }
             Err(e) => Err(write_failed(&path, e.error)),
         }
     }

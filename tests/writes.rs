@@ -158,6 +158,32 @@ fn a_write_error_on_standard_output_exits_4() {
         stderr.contains("cannot write to standard output"),
         "{stderr}"
     );
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let help = Command::new(BIN)
+        .arg("--help")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(4), "--help to a full disk");
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let f = fixture("aceh-tengah-spbe-2025.json");
+    let mut child = Command::new(BIN)
+        .args(["gaps", f.to_str().unwrap(), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reading end closes before the command writes: a broken pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
 #[cfg(unix)]
@@ -335,8 +361,9 @@ fn a_full_disk_while_writing_the_summary_is_an_error_not_a_panic() {
         assert_eq!(out.status.code(), Some(4), "{limit}: {stderr}");
         assert!(!stderr.contains("internal error"), "{limit}: {stderr}");
         assert!(!stderr.contains("panicked"), "{limit}: {stderr}");
+        // The XLSX writer's panic, caught at its boundary.
         assert!(
-            stderr.contains("cannot write") && stderr.contains("summary"),
+            stderr.contains("cannot write the spreadsheet") && stderr.contains("summary.xlsx"),
             "{limit}: {stderr}"
         );
         // Nothing half-written in place.
