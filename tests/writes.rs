@@ -774,6 +774,23 @@ fn a_crosswalk_pin_not_on_the_path_is_an_error() {
         assert_eq!(r.code, 2, "{cmd}: {}", r.stderr);
         assert!(r.stderr.contains("is not on the path"), "{}", r.stderr);
     }
+    // In a batch, each file whose path does not use the pin fails (listed).
+    let tmp = tempfile::tempdir().unwrap();
+    let r = run_in(
+        tmp.path(),
+        &[
+            "batch",
+            f.to_str().unwrap(),
+            "--crosswalk",
+            "spbe-2018-to-spbe-2020",
+            "-o",
+            "out",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("is not on the path"), "{}", r.stderr);
     // A pin on the path is fine.
     let r = run_in(
         &crate::util::root(),

@@ -252,7 +252,7 @@ impl Job<'_> {
                 })
             })?;
         self.converters[i]
-            .get_or_init(|| Converter::new(self.data, from, &self.opts.convert))
+            .get_or_init(|| crate::convert::pinned(self.data, from, &self.opts.convert))
             .as_ref()
             .map_err(Clone::clone)
     }

@@ -60,35 +60,13 @@ impl RouteArgs {
 }
 
 /// The converter for `from` along the options' path; every `--crosswalk`
-/// pin must be on that path (a pin the path does not use is a usage error,
-/// not silently ignored).
+/// pin must be on that path ([`crate::convert::pinned`]).
 pub fn converter<'a>(
     data: &'a crate::data::Data,
     from: &str,
     opts: &ConvertOptions,
 ) -> Result<Converter<'a>> {
-    let c = Converter::new(data, from, opts)?;
-    for pin in &opts.pins {
-        let on_path = c
-            .path()
-            .iter()
-            .any(|h| h.split('@').next() == Some(pin.id.as_str()));
-        if !on_path {
-            return Err(Error::usage(tr!(
-                "crosswalk {} yang disematkan dengan --crosswalk tidak ada di jalur {} → {} ({})",
-                "the crosswalk {} pinned with --crosswalk is not on the path {} → {} ({})",
-                pin.id,
-                from,
-                c.target().id,
-                c.path().join(", ")
-            ))
-            .with_hint(tr!(
-                "hapus --crosswalk, atau pilih jalur yang memakainya dengan --via",
-                "remove --crosswalk, or choose a path that uses it with --via"
-            )));
-        }
-    }
-    Ok(c)
+    crate::convert::pinned(data, from, opts)
 }
 
 /// Where the path goes, which data it uses, and the target's external
