@@ -163,6 +163,7 @@ pub fn cell_text(s: &str, lang: Lang) -> Cow<'_, str> {
         " … [terpotong: sel Excel memuat paling banyak 32.767 karakter; teks lengkap ada di keluaran JSON atau CSV]",
         " … [truncated: an Excel cell holds at most 32,767 characters; the full text is in the JSON or CSV output]",
     );
+    CUT.with(|c| c.set(c.get() + 1));
     let room = CELL_LIMIT - marker.encode_utf16().count();
     let mut units = 0;
     let mut end = 0;
@@ -174,6 +175,26 @@ pub fn cell_text(s: &str, lang: Lang) -> Cow<'_, str> {
         end = i + c.len_utf8();
     }
     Cow::Owned(format!("{}{marker}", &s[..end]))
+}
+
+thread_local! {
+    /// Cells [`cell_text`] cut on this thread, since [`take_cut_cells`].
+    static CUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many cells [`cell_text`] cut on this thread since the last call (for
+/// a note after writing a workbook).
+pub fn take_cut_cells() -> usize {
+    CUT.with(|c| c.replace(0))
+}
+
+/// The note after writing a workbook in which `n` cells were cut.
+pub fn cut_note(n: usize) -> crate::text::Text {
+    tr!(
+        "catatan: {} sel melebihi batas Excel (32.767 karakter) dan dipotong; teks lengkapnya ada di keluaran JSON atau CSV",
+        "note: {} cells exceeded Excel's limit (32,767 characters) and were cut; the full texts are in the JSON or CSV output",
+        n
+    )
 }
 
 thread_local! {

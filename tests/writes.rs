@@ -286,6 +286,11 @@ fn long_texts_meeting_in_one_cell_are_cut_in_xlsx_and_whole_in_json() {
         let out = format!("{cmd}.xlsx");
         let r = run_in(tmp.path(), &[cmd, "panjang.json", "-o", &out]);
         assert_eq!(r.code, 0, "{cmd}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("sel melebihi batas Excel"),
+            "{cmd}: {}",
+            r.stderr
+        );
         let cells = xlsx_cells(&tmp.path().join(&out));
         let cut: Vec<&String> = cells
             .iter()

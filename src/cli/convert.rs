@@ -228,6 +228,10 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
             inputs,
         }
         .write(out, &bytes)?;
+        let cut = crate::sheet::take_cut_cells();
+        if cut > 0 {
+            ctx.note(crate::sheet::cut_note(cut).get(lang));
+        }
     }
     if args.json {
         match &merged {

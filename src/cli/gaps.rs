@@ -104,6 +104,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 ctx.lang.pick("Laporan ditulis ke", "Report written to"),
                 out.display()
             ));
+            let cut = crate::sheet::take_cut_cells();
+            if cut > 0 {
+                ctx.note(crate::sheet::cut_note(cut).get(ctx.lang));
+            }
         }
         None => print(&String::from_utf8_lossy(&bytes)),
     }
