@@ -17,9 +17,23 @@ pub struct OutputPolicy {
     pub inputs: Vec<PathBuf>,
 }
 
+/// What identifies a file, whatever the path (link, hard link) naming it.
+#[cfg(unix)]
+pub fn file_id(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What identifies a file, whatever the path (link) naming it.
+#[cfg(not(unix))]
+pub fn file_id(p: &Path) -> Option<PathBuf> {
+    p.canonicalize().ok()
+}
+
+/// Whether `a` and `b` name one existing file.
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
+    match (file_id(a), file_id(b)) {
+        (Some(x), Some(y)) => x == y,
         _ => false,
     }
 }

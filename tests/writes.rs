@@ -576,6 +576,23 @@ fn the_mapping_export_csv_neutralises_formulas() {
 
 #[cfg(unix)]
 #[test]
+fn output_onto_a_hard_link_of_the_input_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("a.json");
+    std::fs::copy(fixture("aceh-tengah-spbe-2025.json"), &input).unwrap();
+    std::fs::hard_link(&input, tmp.path().join("b.md")).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let r = run_in(
+        tmp.path(),
+        &["gaps", "a.json", "-o", "b.md", "--force", "--lang", "en"],
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("input file"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
 fn force_keeps_the_permissions_of_the_file_it_replaces() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();

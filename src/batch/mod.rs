@@ -103,19 +103,6 @@ fn canonical(p: &Path) -> Option<PathBuf> {
     p.canonicalize().ok()
 }
 
-/// What identifies a file, whatever the path that names it.
-#[cfg(unix)]
-fn file_id(p: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
-}
-
-/// What identifies a file, whatever the path that names it.
-#[cfg(not(unix))]
-fn file_id(p: &Path) -> Option<PathBuf> {
-    p.canonicalize().ok()
-}
-
 /// Checks the output folder and the files the batch will write, before any
 /// work is done: no output is an input file (exit 4, naming the input),
 /// and none exists unless `--force`.
@@ -165,10 +152,13 @@ fn prepare_output(
     }
     // An output that is an input, by any path (checked only when outputs
     // exist: a batch over an empty folder stats nothing more).
-    let ids: HashSet<_> = existing.iter().filter_map(|p| file_id(p)).collect();
+    let ids: HashSet<_> = existing
+        .iter()
+        .filter_map(|p| crate::output::file_id(p))
+        .collect();
     if let Some(input) = files
         .iter()
-        .find(|i| file_id(i).is_some_and(|id| ids.contains(&id)))
+        .find(|i| crate::output::file_id(i).is_some_and(|id| ids.contains(&id)))
     {
         return Err(crate::output::refuse_input(&input).with_hint(tr!(
             "pindahkan berkas masukan ini keluar dari folder keluaran, atau pilih folder keluaran lain",
