@@ -152,18 +152,35 @@ pub fn write_failed(path: &Path, e: std::io::Error) -> Error {
     ))
 }
 
-/// The start of the names of temporary files (`.spbe-pemdi-<pid>-XXXXXX.tmp`).
+/// The start of the names of temporary files
+/// (`.spbe-pemdi-<host>-<pid>-XXXXXX.tmp`).
 pub const TEMP_PREFIX: &str = ".spbe-pemdi-";
 /// The end of the names of temporary files.
 pub const TEMP_SUFFIX: &str = ".tmp";
 
-/// A temporary file is stale (left by a run that was killed) when the
-/// process named in it is not running and it has not been written to for
-/// this long; or, where it cannot be known whether the process runs (no
-/// `/proc`, or an older name without a process id), after [`STALE_ANY`].
-pub const STALE_DEAD: std::time::Duration = std::time::Duration::from_secs(10 * 60);
-/// See [`STALE_DEAD`].
+/// A temporary file is stale (left by a run that was killed) when it was
+/// made on this machine by a process that no longer runs, and has not been
+/// written to for this long (a grace for processes this one cannot see).
+pub const STALE_DEAD: std::time::Duration = std::time::Duration::from_secs(60);
+/// Any other temporary file of ours (made on another machine sharing the
+/// folder, or where processes cannot be seen: no `/proc`) is stale when it
+/// has not been written to for this long.
 pub const STALE_ANY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// This machine's name, as temporary file names carry it (letters, digits,
+/// `.` and `_`; empty where unknown).
+fn host() -> &'static str {
+    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| {
+        std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+            .take(64)
+            .collect()
+    })
+}
 
 /// Whether process `pid` runs on this machine (`None`: cannot tell).
 fn process_runs(pid: u32) -> Option<bool> {
@@ -172,6 +189,21 @@ fn process_runs(pid: u32) -> Option<bool> {
         return None;
     }
     Some(proc.join(pid.to_string()).exists())
+}
+
+/// Whether the temporary file named `.spbe-pemdi-<rest>.tmp`, untouched
+/// for `age`, is stale (see [`STALE_DEAD`]).
+fn is_stale(rest: &str, age: std::time::Duration) -> bool {
+    // `<host>-<pid>-<random>`; the random part has no `-`.
+    let mut parts = rest.rsplitn(3, '-');
+    let (_random, pid, from) = (parts.next(), parts.next(), parts.next());
+    let pid = pid.and_then(|p| p.parse::<u32>().ok());
+    let here = from == Some(host()) && !host().is_empty();
+    match pid.filter(|_| here).and_then(process_runs) {
+        Some(true) => false,
+        Some(false) => age >= STALE_DEAD,
+        None => age >= STALE_ANY,
+    }
 }
 
 /// Removes the stale temporary files (see [`STALE_DEAD`]) of `dir`, once
@@ -207,15 +239,7 @@ pub fn remove_stale_temps(dir: &Path) {
             .ok()
             .and_then(|m| now.duration_since(m).ok())
             .unwrap_or_default();
-        let pid = rest
-            .split_once('-')
-            .and_then(|(p, _)| p.parse::<u32>().ok());
-        let stale = match pid.and_then(process_runs) {
-            Some(true) => false,
-            Some(false) => age >= STALE_DEAD,
-            None => age >= STALE_ANY,
-        };
-        if stale {
+        if is_stale(rest, age) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -225,7 +249,7 @@ pub fn remove_stale_temps(dir: &Path) {
 /// folder that replaces the destination only on [`PendingFile::commit`]
 /// (dropped without commit, it disappears). For outputs streamed in pieces.
 ///
-/// Its name is `.spbe-pemdi-<pid>-XXXXXX.tmp`: a run killed before it could
+/// Its name is `.spbe-pemdi-<host>-<pid>-XXXXXX.tmp`: a run killed before it could
 /// remove it leaves it behind, and the next run writing to that folder
 /// removes it once stale ([`remove_stale_temps`]).
 pub struct PendingFile {
@@ -241,7 +265,7 @@ impl PendingFile {
             _ => PathBuf::from("."),
         };
         remove_stale_temps(&dir);
-        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+        let prefix = format!("{TEMP_PREFIX}{}-{}-", host(), std::process::id());
         let mut builder = tempfile::Builder::new();
         builder.prefix(&prefix).suffix(TEMP_SUFFIX);
         // Outputs are ordinary files (0666 less the umask), not private

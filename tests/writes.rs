@@ -698,34 +698,100 @@ fn stale_temporary_files_are_removed_by_the_next_run() {
     let mut child = Command::new("true").spawn().unwrap();
     child.wait().unwrap();
     let dead = child.id();
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let host: String = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+        .collect();
+    let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
     let make = |name: String, old: bool| {
         let p = tmp.path().join(name);
         let f = std::fs::File::create(&p).unwrap();
         if old {
-            f.set_modified(hour_ago).unwrap();
+            f.set_modified(minutes_ago).unwrap();
         }
         p
     };
-    let stale = make(format!(".spbe-pemdi-{dead}-aaaaaa.tmp"), true);
-    let fresh = make(format!(".spbe-pemdi-{dead}-bbbbbb.tmp"), false);
-    let running = make(
-        format!(".spbe-pemdi-{}-cccccc.tmp", std::process::id()),
-        true,
-    );
+    let killed = make(format!(".spbe-pemdi-{host}-{dead}-aaaaaa.tmp"), true);
+    let just_now = make(format!(".spbe-pemdi-{host}-{dead}-bbbbbb.tmp"), false);
+    let me = std::process::id();
+    let running = make(format!(".spbe-pemdi-{host}-{me}-cccccc.tmp"), true);
+    let elsewhere = make(format!(".spbe-pemdi-lain.host-{dead}-dddddd.tmp"), true);
     let other = make(".lain-aaaaaa.tmp".to_string(), true);
     let f = fixture("aceh-tengah-spbe-2025.json");
     let r = run_in(tmp.path(), &["gaps", f.to_str().unwrap(), "-o", "r.md"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    if Path::new("/proc/self").exists() {
-        assert!(!stale.exists(), "the killed run's file is removed");
+    if !host.is_empty() && Path::new("/proc/self").exists() {
+        assert!(!killed.exists(), "the killed run's file is removed");
     }
     assert!(
-        fresh.exists(),
-        "a recent file may belong to a run elsewhere"
+        just_now.exists(),
+        "a grace for processes this one cannot see"
     );
     assert!(running.exists(), "a running process's file stays");
+    assert!(elsewhere.exists(), "another machine's file stays a day");
     assert!(other.exists(), "not ours");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_batch_leaves_nothing_the_next_run_keeps() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for i in 0..300 {
+        std::fs::copy(
+            fixture("aceh-tengah-spbe-2025.json"),
+            input.join(format!("a-{i:03}.json")),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(BIN)
+        .args(["batch", "in", "-o", "out", "--format", "html", "--quiet"])
+        .current_dir(tmp.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed (SIGKILL) once it has started writing.
+    let out = tmp.path().join("out");
+    let started = std::time::Instant::now();
+    while !out.join("a-000.html").exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let temps = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+            .collect()
+    };
+    let left = temps(&out);
+    assert!(
+        !out.join("summary.csv").exists(),
+        "no half summary in place"
+    );
+    // Made stale (older than the grace), then a new run in that folder.
+    let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    for t in &left {
+        std::fs::File::options()
+            .write(true)
+            .open(t)
+            .unwrap()
+            .set_modified(minutes_ago)
+            .unwrap();
+    }
+    let r = run_in(
+        tmp.path(),
+        &["batch", "in", "-o", "out", "--format", "html", "--force"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if Path::new("/proc/self").exists() {
+        assert_eq!(temps(&out), Vec::<PathBuf>::new(), "left before: {left:?}");
+    }
 }
 
 #[cfg(unix)]
