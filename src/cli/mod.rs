@@ -174,9 +174,8 @@ fn use_color(arg: ColorArg) -> bool {
 /// on (its files are written), and ends with exit 4 and this error.
 static STDOUT_FAILED: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::Mutex::new(None);
 
-/// Whether standard output was closed when the program started (standard
-/// library writes to a closed descriptor succeed silently, and a file
-/// opened later could take its number).
+/// Whether standard output was closed when the program started (writes
+/// to it would vanish silently: see [`stdout_closed`]).
 static STDOUT_CLOSED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
 /// Whether standard output was closed when the program started. The Rust
@@ -289,6 +288,9 @@ pub fn main() -> i32 {
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
+    if let Ok(mut failed) = STDOUT_FAILED.lock() {
+        *failed = None;
+    }
     let ctx = Ctx {
         lang: match cli.lang {
             LangArg::Id => Lang::Id,
