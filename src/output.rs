@@ -402,7 +402,9 @@ pub fn lock_folder(dir: &Path) -> Result<FolderLock> {
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => return Err(busy()),
-        Err(std::fs::TryLockError::Error(e)) => return Err(write_failed(&path, e)),
+        // A file system without locks (some network and FUSE ones): the
+        // batch goes on unlocked, its files still created exclusively.
+        Err(std::fs::TryLockError::Error(_)) => return Ok(FolderLock { path, _file: file }),
     }
     // The run before may have removed the file between our opening and
     // locking it: the lock must be on the file the name holds now.
