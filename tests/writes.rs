@@ -131,6 +131,28 @@ fn a_report_named_like_a_summary_file_is_not_lost() {
     }
 }
 
+#[test]
+fn report_names_never_take_a_summary_name_in_any_letter_case() {
+    use spbe_pemdi::batch::inputs::report_names;
+    let names = report_names([
+        "in/Summary.json",
+        "in/summary-2.csv",
+        "in/SUMMARY-INDICATORS.xlsx",
+        "in/a.json",
+        "lain/A.json",
+    ]);
+    assert_eq!(
+        names,
+        [
+            "Summary-2",
+            "summary-2-2",
+            "SUMMARY-INDICATORS-2",
+            "a",
+            "A-2"
+        ]
+    );
+}
+
 // 5. Write errors on standard output were ignored.
 
 #[test]
