@@ -61,5 +61,5 @@ mod cli_convert;
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
 
-/// Writing outputs: no file lost or overwritten, write errors reported, cell limits, races, CSV injection.
+/// Writing outputs (issue 16): no file lost or overwritten, write errors reported, cell limits, races, CSV injection.
 mod writes;

@@ -2,8 +2,15 @@
 //! and a rename, never over an input file, and never over an existing file
 //! unless `--force` is given.
 
+mod lock;
+mod temp;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+pub use lock::{FolderLock, LOCK_NAME, lock_folder};
+use temp::host;
+pub use temp::{STALE_ANY, STALE_DEAD, TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temps};
 
 use crate::error::{Error, Result};
 use crate::tr;
@@ -152,99 +159,6 @@ pub fn write_failed(path: &Path, e: std::io::Error) -> Error {
     ))
 }
 
-/// The start of the names of temporary files
-/// (`.spbe-pemdi-<host>-<pid>-XXXXXX.tmp`).
-pub const TEMP_PREFIX: &str = ".spbe-pemdi-";
-/// The end of the names of temporary files.
-pub const TEMP_SUFFIX: &str = ".tmp";
-
-/// A temporary file is stale (left by a run that was killed) when it was
-/// made on this machine by a process that no longer runs, and has not been
-/// written to for this long (a grace for processes this one cannot see).
-pub const STALE_DEAD: std::time::Duration = std::time::Duration::from_secs(60);
-/// Any other temporary file of ours (made on another machine sharing the
-/// folder, or where processes cannot be seen: no `/proc`) is stale when it
-/// has not been written to for this long.
-pub const STALE_ANY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
-
-/// This machine's name, as temporary file names carry it (letters, digits,
-/// `.` and `_`; empty where unknown).
-fn host() -> &'static str {
-    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HOST.get_or_init(|| {
-        std::fs::read_to_string("/proc/sys/kernel/hostname")
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
-            .take(64)
-            .collect()
-    })
-}
-
-/// Whether process `pid` runs on this machine (`None`: cannot tell).
-fn process_runs(pid: u32) -> Option<bool> {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return None;
-    }
-    Some(proc.join(pid.to_string()).exists())
-}
-
-/// Whether the temporary file named `.spbe-pemdi-<rest>.tmp`, untouched
-/// for `age`, is stale (see [`STALE_DEAD`]).
-fn is_stale(rest: &str, age: std::time::Duration) -> bool {
-    // `<host>-<pid>-<random>`; the random part has no `-`.
-    let mut parts = rest.rsplitn(3, '-');
-    let (_random, pid, from) = (parts.next(), parts.next(), parts.next());
-    let pid = pid.and_then(|p| p.parse::<u32>().ok());
-    let here = from == Some(host()) && !host().is_empty();
-    match pid.filter(|_| here).and_then(process_runs) {
-        Some(true) => false,
-        Some(false) => age >= STALE_DEAD,
-        None => age >= STALE_ANY,
-    }
-}
-
-/// Removes the stale temporary files (see [`STALE_DEAD`]) of `dir`, once
-/// per folder and run. Errors are ignored: this is tidying up.
-pub fn remove_stale_temps(dir: &Path) {
-    static DONE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
-    {
-        let Ok(mut done) = DONE.lock() else { return };
-        if done.iter().any(|d| d == dir) {
-            return;
-        }
-        done.push(dir.to_path_buf());
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let now = std::time::SystemTime::now();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(rest) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
-            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
-        else {
-            continue;
-        };
-        let Ok(meta) = entry.metadata() else { continue };
-        if !meta.is_file() {
-            continue;
-        }
-        let age = meta
-            .modified()
-            .ok()
-            .and_then(|m| now.duration_since(m).ok())
-            .unwrap_or_default();
-        if is_stale(rest, age) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
 /// An output file being written: a temporary file in the destination's
 /// folder that replaces the destination only on [`PendingFile::commit`]
 /// (dropped without commit, it disappears). For outputs streamed in pieces.
@@ -345,78 +259,5 @@ impl Write for PendingFile {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.tmp.flush()
-    }
-}
-
-/// The name of the lock file a batch holds in its output folder.
-pub const LOCK_NAME: &str = ".spbe-pemdi.lock";
-
-/// A folder locked for writing by this run (an advisory lock on
-/// [`LOCK_NAME`] inside it): two batches into one folder cannot interleave
-/// their files. The operating system releases the lock when the process
-/// ends, however it ends; the file is removed when the lock is dropped.
-#[derive(Debug)]
-pub struct FolderLock {
-    path: PathBuf,
-    _file: std::fs::File,
-}
-
-/// Whether two open files or paths are one file.
-#[cfg(unix)]
-fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    true
-}
-
-/// Locks `dir` for this run, or says that another run is writing there
-/// (exit 4).
-// `File::try_lock` is Rust 1.89; the crate already needs 1.88 (let chains
-// in `report::xlsx`) whatever `rust-version` says.
-#[allow(clippy::incompatible_msrv)]
-pub fn lock_folder(dir: &Path) -> Result<FolderLock> {
-    let path = dir.join(LOCK_NAME);
-    let busy = || {
-        Error::output(
-            dir,
-            tr!(
-                "proses spbe-pemdi lain sedang menulis ke folder ini",
-                "another spbe-pemdi run is writing into this folder"
-            ),
-        )
-        .with_hint(tr!(
-            "tunggu sampai selesai, atau pilih folder keluaran lain",
-            "wait until it ends, or choose another output folder"
-        ))
-    };
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| write_failed(&path, e))?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Err(busy()),
-        // A file system without locks (some network and FUSE ones): the
-        // batch goes on unlocked, its files still created exclusively.
-        Err(std::fs::TryLockError::Error(_)) => return Ok(FolderLock { path, _file: file }),
-    }
-    // The run before may have removed the file between our opening and
-    // locking it: the lock must be on the file the name holds now.
-    match (file.metadata(), std::fs::metadata(&path)) {
-        (Ok(a), Ok(b)) if same_inode(&a, &b) => Ok(FolderLock { path, _file: file }),
-        _ => Err(busy()),
-    }
-}
-
-impl Drop for FolderLock {
-    fn drop(&mut self) {
-        // Removed while still locked (the lock goes with the descriptor).
-        let _ = std::fs::remove_file(&self.path);
     }
 }
