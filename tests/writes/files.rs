@@ -122,10 +122,6 @@ fn a_killed_batch_leaves_nothing_the_next_run_keeps() {
             .collect()
     };
     let left = temps(&out);
-    assert!(
-        !out.join("summary.csv").exists(),
-        "no half summary in place"
-    );
     // Made stale (older than the grace), then a new run in that folder.
     let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
     for t in &left {
