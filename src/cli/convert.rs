@@ -119,13 +119,13 @@ pub struct ConvertArgs {
     /// Write the pre-filled draft to OUT.
     #[arg(short = 'o', long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Format of OUT (default: from its extension, else json).
+    /// Format of OUT (default: from its extension, else json); needs -o.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Print the whole conversion as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Overwrite OUT if it exists.
+    /// Overwrite OUT if it exists; with --into, merge a draft of another agency.
     #[arg(long)]
     pub force: bool,
 }
