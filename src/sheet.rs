@@ -1,6 +1,9 @@
 //! Writing spreadsheets people fill in and print: deterministic bytes (a
 //! fixed document date), a bold frozen header, sensible widths, wrapped text.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
     Workbook, Worksheet,
@@ -62,13 +65,16 @@ pub fn header(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)]) -> Result<()> 
 /// Writes the metadata rows (`framework`, agency, year) from row 0 and
 /// returns the next row; a whole number (the year) is written as a number,
 /// so that a spreadsheet does not flag it as a number stored as text.
-pub fn meta_rows(ws: &mut Worksheet, rows: &[[String; 2]]) -> Result<u32> {
+pub fn meta_rows(ws: &mut Worksheet, rows: &[[String; 2]], lang: Lang) -> Result<u32> {
     let mut y = 0u32;
     for [k, v] in rows {
-        ws.write(y, 0, k).map_err(xlsx_error)?;
+        ws.write(y, 0, cell_text(k, lang).as_ref())
+            .map_err(xlsx_error)?;
         match v.parse::<u32>() {
             Ok(n) => ws.write_number(y, 1, n).map_err(xlsx_error)?,
-            Err(_) => ws.write(y, 1, v).map_err(xlsx_error)?,
+            Err(_) => ws
+                .write(y, 1, cell_text(v, lang).as_ref())
+                .map_err(xlsx_error)?,
         };
         y += 1;
     }
@@ -118,6 +124,137 @@ pub fn csv_delimiter(lang: Lang) -> u8 {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (or
+/// start one, after a tab or a carriage return).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `s` is a plain number (`-1`, `+2,5`, `-0.25`): those stay as
+/// they are, they are no formula.
+fn is_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (int, frac) = match digits.split_once(['.', ',']) {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A text cell for a CSV file, safe from formula injection (OWASP "CSV
+/// injection"): a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and is not a plain number, gets a `'` in front, so
+/// that Excel and LibreOffice show it as text instead of running it.
+/// Every CSV writer passes its cells through this; the readers take the
+/// `'` off again ([`csv_unescape`]).
+pub fn csv_safe(s: &str) -> Cow<'_, str> {
+    if s.starts_with(FORMULA_START) && !is_number(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The cell text [`csv_safe`] was given: a leading `'` before a formula
+/// character is taken off.
+pub fn csv_unescape(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) && !is_number(rest) => rest,
+        _ => s,
+    }
+}
+
+/// [`csv_safe`] on bytes (those that are not UTF-8 are left as they are).
+pub fn csv_safe_bytes(b: &[u8]) -> Cow<'_, [u8]> {
+    match std::str::from_utf8(b).map(csv_safe) {
+        Ok(Cow::Owned(s)) => Cow::Owned(s.into_bytes()),
+        _ => Cow::Borrowed(b),
+    }
+}
+
+/// Excel's limit on the characters (UTF-16 units) of one cell.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// A text cell for a workbook: within Excel's [`CELL_LIMIT`]. A longer
+/// text is cut (at a character boundary) and ends with a visible marker
+/// saying so; the JSON and CSV outputs keep the whole text.
+pub fn cell_text(s: &str, lang: Lang) -> Cow<'_, str> {
+    if s.len() <= CELL_LIMIT || s.encode_utf16().count() <= CELL_LIMIT {
+        return Cow::Borrowed(s);
+    }
+    let marker = lang.pick(
+        " … [terpotong: sel Excel memuat paling banyak 32.767 karakter; teks lengkap ada di keluaran JSON atau CSV]",
+        " … [truncated: an Excel cell holds at most 32,767 characters; the full text is in the JSON or CSV output]",
+    );
+    CUT.with(|c| c.set(c.get() + 1));
+    let room = CELL_LIMIT - marker.encode_utf16().count();
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}{marker}", &s[..end]))
+}
+
+thread_local! {
+    /// Cells [`cell_text`] cut on this thread, since [`take_cut_cells`].
+    static CUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many cells [`cell_text`] cut on this thread since the last call (for
+/// a note after writing a workbook).
+pub fn take_cut_cells() -> usize {
+    CUT.with(|c| c.replace(0))
+}
+
+/// The note after writing a workbook in which `n` cells were cut.
+pub fn cut_note(n: usize) -> crate::text::Text {
+    tr!(
+        "catatan: {} sel melebihi batas Excel (32.767 karakter) dan dipotong; teks lengkapnya ada di keluaran JSON atau CSV",
+        "note: {} cells exceeded Excel's limit (32,767 characters) and were cut; the full texts are in the JSON or CSV output",
+        n
+    )
+}
+
+thread_local! {
+    /// Set while a workbook is written on this thread: the XLSX writer
+    /// panics when its temporary files cannot be written (a full disk),
+    /// and that panic is an output error, not a bug of ours.
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the current thread is inside [`guarded`] (the panic hook of the
+/// command line stays quiet then: the panic becomes an error).
+pub fn writing_spreadsheet() -> bool {
+    WRITING.with(|w| w.get())
+}
+
+/// Runs `f`, which writes a workbook for `path`; a panic inside the XLSX
+/// writer (it panics when a write to its temporary files fails, as on a
+/// full disk) becomes an output error naming `path` (exit 4).
+pub fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let before = WRITING.with(|w| w.replace(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    WRITING.with(|w| w.set(before));
+    out.unwrap_or_else(|_| {
+        Err(Error::output(
+            path,
+            tr!(
+                "lembar kerja tidak dapat ditulis (disk penuh atau tidak dapat ditulisi?)",
+                "cannot write the spreadsheet (is the disk full or not writable?)"
+            ),
+        )
+        .with_hint(tr!(
+            "kosongkan ruang disk atau pilih folder keluaran lain, lalu jalankan lagi",
+            "free some disk space or choose another output folder, then run it again"
+        )))
+    })
+}
+
 /// Starts a CSV writer on `w` the way a spreadsheet set up for `lang`
 /// opens it with a double click: in Indonesian a UTF-8 BOM, `;` between
 /// fields (numbers take a decimal comma, see [`csv_number`]); in English no
@@ -153,7 +290,8 @@ pub fn csv_number(s: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes records as CSV with [`csv_writer`]; the fields of the columns in
-/// `numeric` (0-based) go through [`csv_number`].
+/// `numeric` (0-based) go through [`csv_number`]; every other cell goes
+/// through [`csv_safe`].
 pub fn csv_bytes<I, R>(records: I, lang: Lang, numeric: &[usize]) -> Result<Vec<u8>>
 where
     I: IntoIterator<Item = R>,
@@ -168,7 +306,7 @@ where
             let f = if numeric.contains(&i) {
                 csv_number(f, lang)
             } else {
-                f.into()
+                csv_safe(f)
             };
             w.write_field(f.as_bytes()).map_err(|e| io(e.to_string()))?;
         }

@@ -177,7 +177,7 @@ pub fn xlsx(fw: &Framework, lang: Lang) -> Result<Vec<u8>> {
     ws.set_name(lang.pick("Penilaian", "Assessment"))
         .map_err(sheet::xlsx_error)?;
     let wrap = sheet::wrap_format();
-    let r = sheet::meta_rows(ws, &meta(fw, lang))?;
+    let r = sheet::meta_rows(ws, &meta(fw, lang), lang)?;
     let hs = headers(fw, lang);
     let widths: Vec<(&str, f64)> = hs
         .iter()

@@ -68,3 +68,6 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// Writing outputs (issue 16): no file lost or overwritten, write errors reported, cell limits, races, CSV injection.
+mod writes;

@@ -249,7 +249,8 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
                 .copied()
                 .unwrap_or_else(|| raw.chars().count() as u64 + 1);
             cells.push(Cell {
-                text: field.to_string(),
+                // Without the `'` our CSV writers put before a formula.
+                text: crate::sheet::csv_unescape(field).to_string(),
                 place: Place::line_col(line, col),
             });
         }

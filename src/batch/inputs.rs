@@ -2,8 +2,9 @@
 //!
 //! An input is a file (read whatever its extension) or a folder: every
 //! `.json`, `.csv`, `.xlsx`, `.xlsm`, `.xls` and `.ods` file directly inside
-//! it (not in subfolders; hidden files skipped), sorted by name. Inputs keep
-//! the order given on the command line.
+//! it (not in subfolders; hidden files skipped; symbolic links to files
+//! followed), sorted by name. Inputs keep the order given on the command
+//! line.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -113,7 +114,14 @@ impl Files {
         let start = self.order.len();
         for entry in entries {
             let entry = entry.map_err(|e| Error::read(folder, &e))?;
-            let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
+            // A symbolic link to a file is read like the file (followed).
+            let is_file = match entry.file_type() {
+                Ok(t) if t.is_symlink() => {
+                    std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file())
+                }
+                Ok(t) => t.is_file(),
+                Err(_) => false,
+            };
             let name = entry.file_name();
             if !(is_file && wanted(&name)) {
                 continue;
@@ -179,9 +187,15 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Files> {
     Ok(out)
 }
 
+/// Names no report takes: those of the summary files (`summary.csv`,
+/// `summary-indicators.csv`, ...), whatever the report's format.
+pub const RESERVED: [&str; 2] = ["summary", "summary-indicators"];
+
 /// Report file names (without extension), one per input: the file's stem;
 /// where stems repeat, the whole file name (`a.json` → `a-json`); where that
-/// repeats too (same name in different folders), a number (`a-json-2`).
+/// repeats too (same name in different folders), or the name is one of the
+/// summary's ([`RESERVED`]), a number (`a-json-2`, `summary-2`). Names
+/// differ in more than letter case, for folders that ignore it.
 pub fn report_names<I>(files: I) -> Vec<String>
 where
     I: IntoIterator<IntoIter: Clone>,
@@ -198,7 +212,7 @@ where
     for f in files.clone() {
         *stems.entry(stem(f.as_ref())).or_default() += 1;
     }
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: HashSet<String> = RESERVED.iter().map(|r| r.to_string()).collect();
     files
         .map(|f| {
             let f = f.as_ref();
@@ -212,7 +226,7 @@ where
             };
             let mut name = base.clone();
             let mut n = 1;
-            while !taken.insert(name.clone()) {
+            while !taken.insert(name.to_lowercase()) {
                 n += 1;
                 name = format!("{base}-{n}");
             }

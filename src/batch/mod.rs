@@ -11,7 +11,8 @@
 //! batch.
 //!
 //! Exit codes (see [`Totals::exit_code`]): 0 when every file was read,
-//! 1 when some failed, 3 when none could be read.
+//! 1 when some failed, 3 when none could be read, 4 when a report could
+//! not be written.
 
 mod html;
 pub mod inputs;
@@ -77,13 +78,18 @@ pub struct Totals {
     pub files: usize,
     /// Files that failed.
     pub failed: usize,
+    /// Of those, the files whose report could not be written.
+    pub unwritten: usize,
 }
 
 impl Totals {
-    /// 0 when every file was read, 1 (findings) when some failed, 3 (bad
+    /// 0 when every file was read, 4 (output not written) when a report
+    /// could not be written, else 1 (findings) when some failed, 3 (bad
     /// input) when none could be read.
     pub fn exit_code(&self) -> i32 {
-        if self.failed == 0 {
+        if self.unwritten > 0 {
+            Kind::Output.exit_code()
+        } else if self.failed == 0 {
             0
         } else if self.failed < self.files {
             Kind::Findings.exit_code()
@@ -98,8 +104,13 @@ fn canonical(p: &Path) -> Option<PathBuf> {
 }
 
 /// Checks the output folder and the files the batch will write, before any
-/// work is done.
-fn prepare_output(opts: &BatchOptions, names: &[String]) -> Result<()> {
+/// work is done: no output is an input file (exit 4, naming the input),
+/// and none exists unless `--force`.
+fn prepare_output(
+    opts: &BatchOptions,
+    files: &inputs::Files,
+    names: &[String],
+) -> Result<crate::output::FolderLock> {
     std::fs::create_dir_all(&opts.out_dir).map_err(|e| {
         Error::output(
             &opts.out_dir,
@@ -127,36 +138,39 @@ fn prepare_output(opts: &BatchOptions, names: &[String]) -> Result<()> {
             "choose another output folder with -o, e.g. -o reports/"
         )));
     }
+    // One batch at a time in a folder (held until the batch ends).
+    let lock = crate::output::lock_folder(&opts.out_dir)?;
+    let ext = opts.format.extension();
+    let outputs = sink::FILES.iter().map(|f| opts.out_dir.join(f)).chain(
+        names
+            .iter()
+            .map(|n| opts.out_dir.join(format!("{n}.{ext}"))),
+    );
+    let existing: Vec<PathBuf> = outputs.filter(|p| p.exists()).collect();
+    if existing.is_empty() {
+        return Ok(lock);
+    }
+    // An output that is an input, by any path (checked only when outputs
+    // exist: a batch over an empty folder stats nothing more).
+    let ids: HashSet<_> = existing
+        .iter()
+        .filter_map(|p| crate::output::file_id(p))
+        .collect();
+    if let Some(input) = files
+        .iter()
+        .find(|i| crate::output::file_id(i).is_some_and(|id| ids.contains(&id)))
+    {
+        return Err(crate::output::refuse_input(&input).with_hint(tr!(
+            "pindahkan berkas masukan ini keluar dari folder keluaran, atau pilih folder keluaran lain",
+            "move this input file out of the output folder, or choose another output folder"
+        )));
+    }
     let policy = OutputPolicy {
         force: opts.force,
         inputs: vec![],
     };
-    for f in sink::FILES {
-        policy.check(&opts.out_dir.join(f))?;
-    }
-    if opts.summary_only {
-        return Ok(());
-    }
-    // Inputs named one by one that sit in the output folder.
-    let inside: HashSet<PathBuf> = opts
-        .inputs
-        .iter()
-        .filter(|i| {
-            i.is_file() && canonical(i).and_then(|c| c.parent().map(Path::to_path_buf)) == out
-        })
-        .filter_map(|i| i.file_name().map(PathBuf::from))
-        .collect();
-    let ext = opts.format.extension();
-    for name in names {
-        let path = opts.out_dir.join(format!("{name}.{ext}"));
-        if inside.contains(Path::new(&format!("{name}.{ext}"))) {
-            return Err(crate::output::refuse_input(&path));
-        }
-        if path.exists() {
-            policy.check(&path)?;
-        }
-    }
-    Ok(())
+    existing.iter().try_for_each(|p| policy.check(p))?;
+    Ok(lock)
 }
 
 /// Runs a batch; `on` hears of progress and failures (on this thread).
@@ -177,7 +191,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     } else {
         inputs::report_names(files.iter())
     };
-    prepare_output(opts, &names)?;
+    let _lock = prepare_output(opts, &files, &names)?;
     let converters: Vec<OnceLock<Result<Converter, Error>>> =
         catalog.frameworks.iter().map(|_| OnceLock::new()).collect();
     let job = Job {
@@ -187,7 +201,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
         names: &names,
         converters: &converters,
     };
-    let sink = sink::Sink::new(&opts.out_dir, opts.lang)?;
+    let sink = sink::Sink::new(&opts.out_dir, opts.lang, opts.force)?;
     on(Event::Start(files.len()));
     // Every i below the length has a path.
     let convert = |i| job.process(i, &files.get(i).unwrap_or_default());
@@ -195,6 +209,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
     let totals = Totals {
         files: sink.files,
         failed: sink.failed,
+        unwritten: sink.unwritten,
     };
     sink.finish(to)?;
     Ok(totals)
@@ -227,7 +242,7 @@ impl Job<'_> {
                 })
             })?;
         self.converters[i]
-            .get_or_init(|| Converter::new(self.data, from, &self.opts.convert))
+            .get_or_init(|| crate::convert::pinned(self.data, from, &self.opts.convert))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -242,7 +257,7 @@ impl Job<'_> {
                 let file = format!("{name}.{}", self.opts.format.extension());
                 let r = Report::build(&conv, catalog, self.opts.lang)?;
                 let bytes = crate::report::render(&r, self.opts.format, catalog)?;
-                crate::output::write_atomic(&self.opts.out_dir.join(&file), &bytes)?;
+                crate::output::write_file(&self.opts.out_dir.join(&file), &bytes, self.opts.force)?;
                 (Outline::of(&conv), Some(file))
             }
             _ => (converter.outline(&a)?, None),

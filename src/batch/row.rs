@@ -94,11 +94,16 @@ impl<'a> Row<'a> {
 }
 
 impl Row<'_> {
-    /// A text cell (an empty one stays blank in the workbook).
+    /// A text cell (an empty one stays blank in the workbook): safe from
+    /// formula injection in the CSV ([`sheet::csv_safe`]), cut to Excel's
+    /// cell limit in the workbook ([`sheet::cell_text`]; the CSV keeps it
+    /// whole).
     fn text(&mut self, v: &str) -> Result<()> {
-        self.csv.write_field(v).map_err(csv_err(self.path))?;
+        self.csv
+            .write_field(sheet::csv_safe(v).as_bytes())
+            .map_err(csv_err(self.path))?;
         if let Some(ws) = self.ws.as_deref_mut().filter(|_| !v.is_empty()) {
-            ws.write_string(self.y, self.x, v)
+            ws.write_string(self.y, self.x, sheet::cell_text(v, self.lang))
                 .map_err(sheet::xlsx_error)?;
         }
         self.x += 1;

@@ -19,7 +19,7 @@ use crate::batch::row::{CsvOut, Row, csv_err, headers};
 use crate::batch::summary::{IndicatorMean, Outcome, Stats};
 use crate::catalog::{BandOn, Framework};
 use crate::decimal::{exact, fixed2};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::output::PendingFile;
 use crate::report::html::render_template;
 use crate::report::labels::labels;
@@ -72,11 +72,16 @@ pub struct Sink {
     pub files: usize,
     /// Inputs that failed.
     pub failed: usize,
+    /// Of those, inputs whose report could not be written.
+    pub unwritten: usize,
+    /// Replace existing summary files (`--force`); else they are created
+    /// exclusively.
+    force: bool,
 }
 
 impl Sink {
     /// Starts the summary in `dir` (the caller has checked it may be written).
-    pub fn new(dir: &Path, lang: Lang) -> Result<Sink> {
+    pub fn new(dir: &Path, lang: Lang, force: bool) -> Result<Sink> {
         let csv_path = dir.join(FILES[0]);
         let pending = PendingFile::new(&csv_path)?;
         let mut csv = sheet::csv_writer(BufWriter::new(pending), lang).map_err(io(&csv_path))?;
@@ -114,11 +119,18 @@ impl Sink {
             stats: Stats::default(),
             files: 0,
             failed: 0,
+            unwritten: 0,
+            force,
         })
     }
 
     /// Adds a chunk of results, in input order.
     pub fn push(&mut self, chunk: &[Outcome]) -> Result<()> {
+        let path = self.dir.join(FILES[2]);
+        sheet::guarded(&path, || self.push_rows(chunk))
+    }
+
+    fn push_rows(&mut self, chunk: &[Outcome]) -> Result<()> {
         for o in chunk {
             let in_sheet = self.xrow <= self.last_xrow;
             let row = Row::start(
@@ -136,8 +148,9 @@ impl Sink {
                     html::agency_row(&mut self.rows_html, &mut self.buf, &d.row, self.lang)
                         .map_err(io(&self.dir))?;
                 }
-                Outcome::Failed(f, _) => {
+                Outcome::Failed(f, e) => {
                     self.failed += 1;
+                    self.unwritten += usize::from(e.kind == Kind::Output);
                     row.failed(f)?;
                     html::failed_item(&mut self.failed_html, f).map_err(io(&self.dir))?;
                 }
@@ -162,10 +175,13 @@ impl Sink {
                 self.last_xrow,
                 self.files
             );
-            self.wb
-                .worksheet_from_index(0)
-                .and_then(|ws| ws.write_string(self.last_xrow + 1, 0, note.get(lang)))
-                .map_err(sheet::xlsx_error)?;
+            let (wb, y) = (&mut self.wb, self.last_xrow + 1);
+            sheet::guarded(&self.dir.join(FILES[2]), || {
+                wb.worksheet_from_index(0)
+                    .and_then(|ws| ws.write_string(y, 0, note.get(lang)))
+                    .map_err(sheet::xlsx_error)
+                    .map(|_| ())
+            })?;
         }
         let weakest = self.stats.weakest(to, lang);
         let head: Vec<&str> = [
@@ -202,6 +218,7 @@ impl Sink {
             stats,
             files,
             failed,
+            force,
             ..
         } = self;
         let page = Page {
@@ -214,16 +231,17 @@ impl Sink {
         };
         std::thread::scope(|s| {
             let csvs = s.spawn(|| {
-                commit_csv(csv, &csv_path)?;
+                commit_csv(csv, &csv_path, force)?;
                 let mut rows = vec![head.iter().map(|h| h.to_string()).collect()];
                 rows.extend(records.iter().map(|r| r.to_vec()));
-                crate::output::write_atomic(
-                    &dir.join(FILES[1]),
-                    &sheet::csv_bytes(&rows, lang, &[3, 4])?,
-                )
+                let bytes = sheet::csv_bytes(&rows, lang, &[3, 4])?;
+                crate::output::write_file(&dir.join(FILES[1]), &bytes, force)
             });
-            let xlsx = s.spawn(|| save_workbook(wb, &dir.join(FILES[2]), &head, &records));
-            let html = page.write(&dir.join(FILES[3]), failed_html, rows_html);
+            let xlsx = s.spawn(|| {
+                let path = dir.join(FILES[2]);
+                sheet::guarded(&path, || save_workbook(wb, &path, &head, &records, force))
+            });
+            let html = page.write(&dir.join(FILES[3]), failed_html, rows_html, force);
             let csvs = csvs.join().unwrap_or_else(|_| Err(writer_bug()));
             let xlsx = xlsx.join().unwrap_or_else(|_| Err(writer_bug()));
             csvs.and(xlsx).and(html)
@@ -232,12 +250,12 @@ impl Sink {
 }
 
 /// Flushes `summary.csv` and moves it into place.
-fn commit_csv(csv: CsvOut, path: &Path) -> Result<()> {
+fn commit_csv(csv: CsvOut, path: &Path, replace: bool) -> Result<()> {
     csv.into_inner()
         .map_err(|e| io(path)(e.into_error()))?
         .into_inner()
         .map_err(|e| io(path)(e.into_error()))?
-        .commit()
+        .finish(replace)
 }
 
 /// Adds the weakest indicators (`records`, under `head`) as the second
@@ -247,6 +265,7 @@ fn save_workbook(
     path: &Path,
     head: &[&str],
     records: &[[String; 6]],
+    replace: bool,
 ) -> Result<()> {
     let ws = wb.worksheet_from_index(1).map_err(sheet::xlsx_error)?;
     let widths = [5.0, 14.0, 48.0, 8.0, 12.0, 12.0];
@@ -264,7 +283,7 @@ fn save_workbook(
     }
     let xlsx = PendingFile::new(path)?;
     wb.save(xlsx.temp_path()).map_err(sheet::xlsx_error)?;
-    xlsx.commit()
+    xlsx.finish(replace)
 }
 
 /// What `summary.html` shows around the rows.
@@ -280,7 +299,13 @@ struct Page<'a> {
 impl Page<'_> {
     /// Renders the page and writes it to `path` with the failures and the
     /// agency rows (written as the batch went) in their places.
-    fn write(&self, path: &Path, failed: BufWriter<File>, rows: BufWriter<File>) -> Result<()> {
+    fn write(
+        &self,
+        path: &Path,
+        failed: BufWriter<File>,
+        rows: BufWriter<File>,
+        replace: bool,
+    ) -> Result<()> {
         let (lang, to) = (self.lang, self.to);
         let page = render_template(
             lang,
@@ -312,7 +337,9 @@ impl Page<'_> {
         }
         out.write_all(rest.as_bytes()).map_err(&err)?;
         out.write_all(b"\n").map_err(&err)?;
-        out.into_inner().map_err(|e| err(e.into_error()))?.commit()
+        out.into_inner()
+            .map_err(|e| err(e.into_error()))?
+            .finish(replace)
     }
 }
 
@@ -331,7 +358,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let data = Data::embedded().expect("data");
         let to = data.catalog.newest().expect("target");
-        let mut sink = Sink::new(dir.path(), Lang::En).expect("sink");
+        let mut sink = Sink::new(dir.path(), Lang::En, false).expect("sink");
         sink.last_xrow = 3;
         let outcomes: Vec<Outcome> = (0..5)
             .map(|i| {

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::batch::{BatchOptions, Event};
 use crate::cli::convert::RouteArgs;
 use crate::cli::gaps::FormatArg;
-use crate::cli::{Ctx, print};
+use crate::cli::{Ctx, eprint_safe, print};
 use crate::error::Result;
 use crate::report::Format;
 
@@ -27,7 +27,8 @@ summary.html in the output folder. A file that cannot be read is reported,
 listed in the summary and skipped.
 
 Exit codes: 0 every file read; 1 some files failed; 3 none could be read;
-2 usage; 4 output not written (it exists: use --force).")]
+2 usage; 4 output not written (it exists: use --force; a report or the
+summary could not be written; another batch writes into the folder).")]
 pub struct Args {
     /// Assessment files and folders of them.
     #[arg(required = true, value_name = "INPUTS")]
@@ -77,7 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let totals = crate::batch::run(&data, &opts, &mut |ev| match ev {
         Event::Start(n) => bar.set_length(n as u64),
         Event::Progress(n) => bar.inc(n as u64),
-        Event::Failed(e) => bar.suspend(|| eprint!("{}", e.render_styled(lang, ctx.color))),
+        Event::Failed(e) => bar.suspend(|| eprint_safe(&e.render_styled(lang, ctx.color))),
     });
     bar.finish_and_clear();
     let totals = totals?;

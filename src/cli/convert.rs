@@ -59,6 +59,16 @@ impl RouteArgs {
     }
 }
 
+/// The converter for `from` along the options' path; every `--crosswalk`
+/// pin must be on that path ([`crate::convert::pinned`]).
+pub fn converter<'a>(
+    data: &'a crate::data::Data,
+    from: &str,
+    opts: &ConvertOptions,
+) -> Result<Converter<'a>> {
+    crate::convert::pinned(data, from, opts)
+}
+
 /// Where the path goes, which data it uses, and the target's external
 /// index values.
 #[derive(Debug, clap::Args)]
@@ -109,13 +119,13 @@ pub struct ConvertArgs {
     /// Write the pre-filled draft to OUT.
     #[arg(short = 'o', long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Format of OUT (default: from its extension, else json).
+    /// Format of OUT (default: from its extension, else json); needs -o.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Print the whole conversion as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Overwrite OUT if it exists.
+    /// Overwrite OUT if it exists; with --into, merge a draft of another agency.
     #[arg(long)]
     pub force: bool,
 }
@@ -137,12 +147,57 @@ fn format_of(args: &ConvertArgs) -> DraftFormat {
     }
 }
 
+/// An agency name as compared: letters in lower case, spaces collapsed.
+fn agency_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `--into` a draft of another agency is refused (unless `--force`): the
+/// error names both agencies.
+fn same_agency(
+    a: &crate::assessment::Assessment,
+    draft: &crate::assessment::Assessment,
+    file: &std::path::Path,
+    into: &std::path::Path,
+) -> Result<()> {
+    match (&a.agency, &draft.agency) {
+        (Some(x), Some(y)) if agency_key(x) != agency_key(y) => Err(Error::output(
+            into,
+            tr!(
+                "draf ini milik instansi lain: \"{}\", sedangkan {} dari \"{}\"",
+                "this draft belongs to another agency: \"{}\", while {} is from \"{}\"",
+                y,
+                file.display(),
+                x
+            ),
+        )
+        .with_hint(tr!(
+            "periksa berkas --into; tambahkan --force bila memang ingin menggabungkannya",
+            "check the --into file; add --force if you do mean to merge them"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
     let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
     let opts = args.path.options(args.to.clone())?;
-    let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
+    let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
+    if args.format.is_some() && args.output.is_none() {
+        return Err(Error::usage(tr!(
+            "--format memilih format berkas -o OUT, tetapi -o tidak diberikan",
+            "--format chooses the format of -o OUT, but no -o was given"
+        ))
+        .with_hint(tr!(
+            "tambahkan -o nama-berkas, misalnya -o draf-pemdi-2026.xlsx",
+            "add -o file-name, e.g. -o draft-pemdi-2026.xlsx"
+        )));
+    }
     if args.into.is_some() && args.output.is_none() && !args.json {
         return Err(Error::usage(tr!(
             "--into membutuhkan -o OUT (draf asli tidak pernah ditimpa)",
@@ -152,6 +207,9 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let merged = match &args.into {
         Some(path) => {
             let existing = crate::assessment::read(path, &data.catalog, Some(&conv.target))?;
+            if !args.force {
+                same_agency(&a, &existing, &args.file, path)?;
+            }
             Some(draft::merge(&existing, &conv)?)
         }
         None => None,
@@ -170,6 +228,10 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
             inputs,
         }
         .write(out, &bytes)?;
+        let cut = crate::sheet::take_cut_cells();
+        if cut > 0 {
+            ctx.note(crate::sheet::cut_note(cut).get(lang));
+        }
     }
     if args.json {
         match &merged {
@@ -271,7 +333,7 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
     let fw = data.catalog.require(&fw_id)?;
     let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework())?;
     let opts = args.path.options(Some(fw.id.clone()))?;
-    let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
+    let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {
         Error::usage(tr!(
             "{} tidak punya indikator {}",

@@ -6,7 +6,6 @@ use clap::ValueEnum;
 
 use crate::cli::convert::PathArgs;
 use crate::cli::{Ctx, print};
-use crate::convert::Converter;
 use crate::error::{Error, Result};
 use crate::output::OutputPolicy;
 use crate::report::{Format, Report};
@@ -90,7 +89,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
     let opts = args.path.options(args.to.clone())?;
-    let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
+    let conv = crate::cli::convert::converter(&data, &a.framework, &opts)?.convert(&a)?;
     let report = Report::build(&conv, &data.catalog, ctx.lang)?;
     let bytes = crate::report::render(&report, format, &data.catalog)?;
     match &args.output {
@@ -105,6 +104,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 ctx.lang.pick("Laporan ditulis ke", "Report written to"),
                 out.display()
             ));
+            let cut = crate::sheet::take_cut_cells();
+            if cut > 0 {
+                ctx.note(crate::sheet::cut_note(cut).get(ctx.lang));
+            }
         }
         None => print(&String::from_utf8_lossy(&bytes)),
     }

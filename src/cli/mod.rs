@@ -19,7 +19,7 @@ mod trace;
 mod validate;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -156,7 +156,7 @@ impl Ctx {
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
-            eprintln!("{s}");
+            eprint_safe(&format!("{s}\n"));
         }
     }
 }
@@ -171,15 +171,94 @@ fn use_color(arg: ColorArg) -> bool {
     }
 }
 
-/// Writes `s` to standard output, ignoring a closed pipe.
+/// The first failure to write standard output, if any: the command goes
+/// on (its files are written), and ends with exit 4 and this error.
+static STDOUT_FAILED: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::Mutex::new(None);
+
+/// Whether standard output was closed when the program started (writes
+/// to it would vanish silently: see [`stdout_closed`]).
+static STDOUT_CLOSED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Whether standard output was closed when the program started. The Rust
+/// runtime reopens a closed standard output on `/dev/null` (read-write)
+/// before `main`; a shell's `> /dev/null` opens it write-only. So on Linux
+/// a read-write `/dev/null` on descriptor 1 is taken for a closed standard
+/// output (a service manager that gives a command a read-write
+/// `/dev/null` as output looks the same: print nothing there).
+fn stdout_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    if target != Path::new("/dev/null") {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        // O_ACCMODE == 3, O_RDWR == 2.
+        .is_some_and(|flags| flags & 3 == 2)
+}
+
+/// Writes `s` to standard output. A failure (a full disk, `/dev/full`, a
+/// closed standard output) is remembered and makes the command end with
+/// exit 4 and a message; a reader that went away (a broken pipe, as in
+/// `| head`) ends it quietly with exit 0.
 pub fn print(s: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes());
-    let _ = out.flush();
+    let failed = if *STDOUT_CLOSED.get_or_init(stdout_closed) {
+        Some(std::io::ErrorKind::NotConnected)
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(s.as_bytes())
+            .and_then(|()| out.flush())
+            .err()
+            .map(|e| e.kind())
+    };
+    if let (Some(kind), Ok(mut slot)) = (failed, STDOUT_FAILED.lock()) {
+        slot.get_or_insert(kind);
+    }
+}
+
+/// Writes `s` to standard error; a failure there is ignored (there is
+/// nowhere left to report it, and it must not end the program).
+pub fn eprint_safe(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes());
+    let _ = err.flush();
+}
+
+/// The error for a failed write to standard output, if one happened.
+fn stdout_error() -> Option<crate::error::Error> {
+    let kind = (*STDOUT_FAILED.lock().ok()?)?;
+    if kind == std::io::ErrorKind::BrokenPipe {
+        return None;
+    }
+    let what = match kind {
+        std::io::ErrorKind::NotConnected => "closed".to_string(),
+        k => std::io::Error::from(k).to_string(),
+    };
+    Some(
+        crate::error::Error::new(
+            crate::error::Kind::Output,
+            crate::tr!(
+                "keluaran standar tidak dapat ditulis ({}); hasilnya tidak lengkap",
+                "cannot write to standard output ({}); the result is incomplete",
+                what
+            ),
+        )
+        .with_hint(crate::tr!(
+            "periksa ruang disk tujuan pengalihan, atau tulis ke berkas dengan -o",
+            "check the space on the disk it is redirected to, or write to a file with -o"
+        )),
+    )
 }
 
 /// Runs the command line; returns the exit code.
 pub fn main() -> i32 {
+    // Before any file is opened (one could take the closed descriptor's number).
+    STDOUT_CLOSED.get_or_init(stdout_closed);
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::language(&args, std::env::var("LANG").ok().as_deref());
@@ -189,31 +268,42 @@ pub fn main() -> i32 {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            match help::error_id(&e).filter(|_| lang == Lang::Id && e.use_stderr()) {
-                Some(text) => eprint!("{text}"),
-                None => {
-                    let _ = e.print();
+            let printed = match help::error_id(&e).filter(|_| lang == Lang::Id && e.use_stderr()) {
+                Some(text) => {
+                    eprint_safe(&text);
+                    Ok(())
                 }
-            }
-            return if e.use_stderr() { 2 } else { 0 };
+                None => e.print(),
+            };
+            return match (e.use_stderr(), printed) {
+                (true, _) => 2,
+                // `--help` or `--version` that could not be written.
+                (false, Err(_)) => 4,
+                (false, Ok(())) => 0,
+            };
         }
     };
     // A bug must not end in a backtrace: say what happened and how to report it.
     std::panic::set_hook(Box::new(|info| {
         // A damaged spreadsheet can make calamine panic: the reader turns
         // that into an error naming the file.
-        if crate::assessment::reading_spreadsheet() {
+        // The XLSX writer panics when its files cannot be written (a full
+        // disk): that becomes an output error too.
+        if crate::assessment::reading_spreadsheet() || crate::sheet::writing_spreadsheet() {
             return;
         }
-        eprintln!(
-            "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it"
-        );
+        eprint_safe(&format!(
+            "galat internal / internal error: {info}\n  = ini bug di spbe-pemdi; mohon laporkan / this is a bug in spbe-pemdi; please report it\n"
+        ));
     }));
     std::panic::catch_unwind(|| run(cli)).unwrap_or(70)
 }
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
+    if let Ok(mut failed) = STDOUT_FAILED.lock() {
+        *failed = None;
+    }
     let ctx = Ctx {
         lang: match cli.lang {
             LangArg::Id => Lang::Id,
@@ -238,10 +328,14 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(a) => validate::run(&ctx, a),
         Command::Mapping(a) => mapping::run(&ctx, a),
     };
+    let result = match (result, stdout_error()) {
+        (Ok(_), Some(e)) => Err(e),
+        (r, _) => r,
+    };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprint!("{}", e.render_styled(ctx.lang, ctx.color));
+            eprint_safe(&e.render_styled(ctx.lang, ctx.color));
             e.exit_code()
         }
     }

@@ -385,7 +385,7 @@ pub fn write(
             ws.set_name(lang.pick("Draf", "Draft"))
                 .map_err(sheet::xlsx_error)?;
             let wrap = sheet::wrap_format();
-            let r = sheet::meta_rows(ws, &meta(d, lang))?;
+            let r = sheet::meta_rows(ws, &meta(d, lang), lang)?;
             let widths = [
                 6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
             ];
@@ -408,7 +408,7 @@ pub fn write(
                             continue;
                         }
                     }
-                    ws.write_with_format(y, x as u16, v.as_str(), &wrap)
+                    ws.write_with_format(y, x as u16, sheet::cell_text(v, lang).as_ref(), &wrap)
                         .map_err(sheet::xlsx_error)?;
                 }
             }

@@ -20,6 +20,7 @@ mod engine;
 pub mod explain;
 pub mod model;
 pub mod outline;
+mod pins;
 mod project;
 mod provenance;
 mod render;
@@ -28,6 +29,7 @@ use rust_decimal::Decimal;
 
 pub use model::*;
 pub use outline::{Outline, Settled};
+pub use pins::pinned;
 pub use project::{class_help, project};
 pub use render::{render_json, render_text};
 

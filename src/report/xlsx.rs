@@ -19,7 +19,7 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
         .map_err(sheet::xlsx_error)?;
     let wrap = sheet::wrap_format();
     let fill = sheet::wrap_format().set_background_color("FFF2CC");
-    let y = sheet::meta_rows(ws, &worksheet::meta(r))?;
+    let y = sheet::meta_rows(ws, &worksheet::meta(r), lang)?;
     sheet::header(ws, y, &worksheet::headers(lang))?;
     let first = y + 1;
     let rows = worksheet::rows(r, catalog);
@@ -34,7 +34,7 @@ pub fn render(r: &Report, catalog: &Catalog) -> Result<Vec<u8>> {
                 ws.write_number_with_format(y, x as u16, n, fmt)
                     .map_err(sheet::xlsx_error)?;
             } else {
-                ws.write_with_format(y, x as u16, v.as_str(), fmt)
+                ws.write_with_format(y, x as u16, sheet::cell_text(v, lang).as_ref(), fmt)
                     .map_err(sheet::xlsx_error)?;
             }
         }
