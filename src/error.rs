@@ -237,11 +237,23 @@ impl Error {
 
     /// Renders the error in `lang`, with a coloured label when `color`.
     pub fn render_styled(&self, lang: Lang, color: bool) -> String {
+        self.render_as(
+            lang.pick("galat", "error"),
+            anstyle::AnsiColor::Red,
+            lang,
+            color,
+        )
+    }
+
+    /// Renders the diagnostic as a warning (the reading went on).
+    pub fn render_warning(&self, lang: Lang, color: bool) -> String {
+        let label = lang.pick("peringatan", "warning");
+        self.render_as(label, anstyle::AnsiColor::Yellow, lang, color)
+    }
+
+    fn render_as(&self, label: &str, hue: anstyle::AnsiColor, lang: Lang, color: bool) -> String {
         let mut out = String::new();
-        let label = lang.pick("galat", "error");
-        let style = anstyle::Style::new()
-            .bold()
-            .fg_color(Some(anstyle::AnsiColor::Red.into()));
+        let style = anstyle::Style::new().bold().fg_color(Some(hue.into()));
         let label = if color {
             format!("{}{label}{}", style.render(), style.render_reset())
         } else {

@@ -18,6 +18,7 @@ mod embedded;
 pub mod error;
 pub mod graph;
 pub mod json;
+pub mod limits;
 pub mod output;
 pub mod report;
 pub mod review;

@@ -9,45 +9,10 @@ use crate::assessment::table::{Cell, Row, header_key, is_alias};
 use crate::error::{Error, LineIndex, Place, Result, line_text};
 use crate::tr;
 
-/// Decodes text bytes: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252.
+/// Decodes text bytes (see [`super::encoding`]), without the warning.
+#[cfg(test)]
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
-        && enc != encoding_rs::UTF_8
-    {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
-    }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) if s.contains('\0') => return Err(binary(file)),
-        // A UTF-8 BOM is stripped by the readers.
-        Ok(s) => return Ok(s),
-        Err(e) => e.into_bytes(),
-    };
-    if bytes.contains(&0) {
-        return Err(binary(file));
-    }
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-    Ok(text.into_owned())
-}
-
-fn binary(file: &str) -> Error {
-    Error::input(
-        file,
-        tr!(
-            "berkas ini bukan teks (CSV/JSON) dan bukan lembar kerja yang dikenal",
-            "this file is neither text (CSV/JSON) nor a known spreadsheet"
-        ),
-    )
-    .expected(tr!(
-        "CSV, JSON, atau XLSX/XLS/ODS",
-        "CSV, JSON, or XLSX/XLS/ODS"
-    ))
-    .with_hint(tr!(
-        "simpan ulang dari Excel sebagai CSV (UTF-8) atau Excel Workbook (.xlsx)",
-        "save it again from Excel as CSV UTF-8 or Excel Workbook (.xlsx)"
-    ))
+    super::encoding::decode(file, bytes).map(|(text, _)| text)
 }
 
 fn count_outside_quotes(line: &str, d: char) -> usize {

@@ -140,7 +140,7 @@ fn format_of(args: &ConvertArgs) -> DraftFormat {
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
+    let a = ctx.read_assessment(&args.file, &data.catalog, args.path.framework())?;
     let opts = args.path.options(args.to.clone())?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     if args.into.is_some() && args.output.is_none() && !args.json {
@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     }
     let merged = match &args.into {
         Some(path) => {
-            let existing = crate::assessment::read(path, &data.catalog, Some(&conv.target))?;
+            let existing = ctx.read_assessment(path, &data.catalog, Some(&conv.target))?;
             Some(draft::merge(&existing, &conv)?)
         }
         None => None,
@@ -269,7 +269,7 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
             .expected(crate::text::Text::same("pemdi-2026:3"))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework())?;
+    let a = ctx.read_assessment(&args.from, &data.catalog, args.path.framework())?;
     let opts = args.path.options(Some(fw.id.clone()))?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {

@@ -152,6 +152,23 @@ impl Ctx {
         Ok(data)
     }
 
+    /// Reads the assessment in `path`; warnings of the reading (bytes
+    /// replaced) go to standard error, unless `--quiet`.
+    pub fn read_assessment(
+        &self,
+        path: &std::path::Path,
+        catalog: &crate::catalog::Catalog,
+        framework: Option<&str>,
+    ) -> Result<crate::assessment::Assessment> {
+        let (a, warnings) = crate::assessment::read_noting(path, catalog, framework)?;
+        if !self.quiet {
+            for w in &warnings {
+                eprint!("{}", w.render_warning(self.lang, self.color));
+            }
+        }
+        Ok(a)
+    }
+
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
