@@ -60,3 +60,6 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// Hostile input: bounded resources, duplicates, encodings, precision, control characters.
+mod reads;

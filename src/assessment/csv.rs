@@ -7,6 +7,7 @@ use std::io::{Cursor, SeekFrom};
 
 use crate::assessment::table::{Cell, Row, header_key, is_alias};
 use crate::error::{Error, LineIndex, Place, Result, line_text};
+use crate::limits;
 use crate::tr;
 
 /// Decodes text bytes (see [`super::encoding`]), without the warning.
@@ -182,10 +183,28 @@ fn reader(delimiter: u8, text: Vec<u8>) -> Kept {
 
 /// The rows of `text` (in `file`) read by `rdr`.
 fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Result<Vec<Row<'t>>> {
+    // Every delimiter and line end may start a cell: past the limit, the
+    // file is refused before a record is read.
+    let starts = text
+        .bytes()
+        .filter(|&b| b == delimiter || b == b'\n')
+        .count();
+    if starts > limits::MAX_CELLS {
+        return Err(limits::table_too_large(
+            file,
+            tr!("{} pemisah dan baris", "{} delimiters and lines", starts),
+        ));
+    }
     let lines = LineIndex::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
+        if out.len() >= limits::MAX_ROWS {
+            return Err(limits::table_too_large(
+                file,
+                tr!("lebih dari {} baris", "more than {} rows", limits::MAX_ROWS),
+            ));
+        }
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -203,6 +222,20 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.len() > limits::MAX_COLUMNS {
+            return Err(limits::table_too_large(
+                file,
+                tr!(
+                    "{} kolom dalam satu baris",
+                    "{} columns in one row",
+                    record.len()
+                ),
+            )
+            .at(Place::line(line)));
+        }
+        if let Some(long) = record.iter().find(|f| limits::too_long(f)) {
+            return Err(limits::text_too_long(file, long.chars().count()).at(Place::line(line)));
+        }
         let raw = lines.line(text, line);
         let starts = field_columns(raw, delimiter);
         let mut cells = Vec::with_capacity(record.len());
