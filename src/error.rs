@@ -51,7 +51,7 @@ impl Place {
         }
     }
 
-    fn suffix(&self) -> String {
+    pub(crate) fn suffix(&self) -> String {
         match self {
             Place::Line {
                 line,

@@ -24,7 +24,7 @@ pub const MAX_DATA_FILE_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_DECOMPRESSED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Most rows read from one sheet or CSV file (rows holding something).
-pub const MAX_ROWS: usize = 100_000;
+pub const MAX_ROWS: usize = 5_000;
 
 /// Most columns of a row (Excel's own limit, column `XFD`).
 pub const MAX_COLUMNS: usize = 16_384;

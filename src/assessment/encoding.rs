@@ -53,8 +53,8 @@ impl Damage {
         Error::input(
             file,
             tr!(
-                "{} urutan bita bukan UTF-8 yang sah; diganti dengan �",
-                "{} byte sequences are not valid UTF-8; replaced by �",
+                "bita yang bukan UTF-8 sah ({} urutan) diganti dengan �",
+                "bytes that are not valid UTF-8 ({} sequences) were replaced by �",
                 self.count
             ),
         )

@@ -127,6 +127,8 @@ pub(super) fn read_with<'t>(
 ) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| crate::json::error(file, text, &e))?;
+    // `Value` keeps the last of two equal keys: a repeated key is an error.
+    super::dupkeys::check(file, text)?;
     let Value::Object(obj) = &root else {
         return Err(Error::input(
             file,

@@ -4,6 +4,7 @@
 mod build;
 mod canonical;
 mod csv;
+mod dupkeys;
 mod encoding;
 mod fast;
 mod json;

@@ -59,7 +59,7 @@ fn xlsx_with_more_rows_than_the_limit_is_refused_naming_the_limit() {
     let e = read(&path, &data().catalog, Some("spbe-2020")).unwrap_err();
     let text = e.render(Lang::En);
     assert!(text.contains("too large for an assessment"), "{text}");
-    assert!(text.contains("at most 100000 rows"), "{text}");
+    assert!(text.contains("at most 5000 rows"), "{text}");
 }
 
 #[test]

@@ -1,5 +1,11 @@
 //! Hostile input (issue 16, input side): each test is named after the
 //! finding it pins.
 
+/// Silent last-wins: repeated JSON keys, metadata rows and `--external` keys.
+mod duplicates;
+/// What a file says is read exactly: encodings, decimal digits, JSON numbers.
+mod exact;
+/// Ids and rows on the command line: case, rows that do not exist, tracing.
+mod ids;
 /// Bounded resources: file size, decompressed size, rows, columns, cells.
 mod limits;
