@@ -233,11 +233,14 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             )
             .at(Place::line(line)));
         }
-        if let Some(long) = record.iter().find(|f| limits::too_long(f)) {
-            return Err(limits::text_too_long(file, long.chars().count()).at(Place::line(line)));
-        }
         let raw = lines.line(text, line);
         let starts = field_columns(raw, delimiter);
+        if let Some((i, long)) = record.iter().enumerate().find(|(_, f)| limits::too_long(f)) {
+            let col = starts.get(i).copied().unwrap_or(1);
+            return Err(
+                limits::text_too_long(file, long.chars().count()).at(Place::line_col(line, col))
+            );
+        }
         let mut cells = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
             // A field past the end of its line (a quoted field spanning

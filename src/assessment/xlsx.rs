@@ -159,15 +159,12 @@ impl Cells {
             let width = (self.cells[end - 1].1 - c0) as usize + 1;
             held += width;
             if rows.len() >= limits::MAX_ROWS || held > limits::MAX_CELLS {
-                return Err(limits::table_too_large(
-                    file,
-                    tr!(
-                        "lembar `{}` melewati batas pada baris {}",
-                        "sheet `{}` passes the limits at row {}",
-                        sheet,
-                        r + 1
-                    ),
-                ));
+                let what = if rows.len() >= limits::MAX_ROWS {
+                    tr!("lebih dari {} baris", "more than {} rows", limits::MAX_ROWS)
+                } else {
+                    tr!("lebih dari {} sel", "more than {} cells", limits::MAX_CELLS)
+                };
+                return Err(limits::table_too_large(file, what).at(Place::cell(sheet, r, c0)));
             }
             let mut cells: Vec<Cell> = Vec::with_capacity(width);
             for (_, col, v) in &self.cells[at..end] {

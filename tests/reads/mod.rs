@@ -9,3 +9,5 @@ mod exact;
 mod ids;
 /// Bounded resources: file size, decompressed size, rows, columns, cells.
 mod limits;
+/// Conversion refuses crosswalks that `validate` rejects.
+mod lint_gate;
