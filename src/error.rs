@@ -259,10 +259,13 @@ impl Error {
         } else {
             label.to_string()
         };
-        let _ = writeln!(out, "{label}: {}", self.message.get(lang));
+        // Texts from input files (names, cells) may hold terminal
+        // sequences: they never act.
+        let vis = crate::text::visible;
+        let _ = writeln!(out, "{label}: {}", vis(self.message.get(lang)));
         if let Some(file) = &self.file {
             let place = self.place.as_ref().map(Place::suffix).unwrap_or_default();
-            let _ = writeln!(out, "  --> {file}{place}");
+            let _ = writeln!(out, "  --> {}{}", vis(&file.to_string()), vis(&place));
         } else if let Some(place) = &self.place {
             let _ = writeln!(out, "  --> {}", place.suffix().trim_start());
         }
@@ -273,7 +276,7 @@ impl Error {
             };
             let pad = " ".repeat(line_no.len());
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line_no} | {snippet}");
+            let _ = writeln!(out, "{line_no} | {}", vis(snippet));
             if let Some(Place::Line {
                 column: Some(c), ..
             }) = &self.place
@@ -290,11 +293,16 @@ impl Error {
                 out,
                 "  = {}: {}",
                 lang.pick("diharapkan", "expected"),
-                e.get(lang)
+                vis(e.get(lang))
             );
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "  = {}: {}", lang.pick("saran", "hint"), h.get(lang));
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                lang.pick("saran", "hint"),
+                vis(h.get(lang))
+            );
         }
         out
     }

@@ -172,7 +172,7 @@ impl Ctx {
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
-            eprintln!("{s}");
+            eprintln!("{}", crate::text::visible(s));
         }
     }
 }
@@ -189,6 +189,8 @@ fn use_color(arg: ColorArg) -> bool {
 
 /// Writes `s` to standard output, ignoring a closed pipe.
 pub fn print(s: &str) {
+    // Names from input files may hold terminal sequences: they never act.
+    let s = crate::text::visible(s);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(s.as_bytes());
     let _ = out.flush();

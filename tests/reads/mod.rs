@@ -1,6 +1,8 @@
 //! Hostile input (issue 16, input side): each test is named after the
 //! finding it pins.
 
+/// Control characters from input files never reach a terminal or a page.
+mod controls;
 /// Silent last-wins: repeated JSON keys, metadata rows and `--external` keys.
 mod duplicates;
 /// What a file says is read exactly: encodings, decimal digits, JSON numbers.
