@@ -16,6 +16,7 @@ pub mod data;
 pub mod decimal;
 mod embedded;
 pub mod error;
+pub mod fuzzing;
 pub mod graph;
 pub mod json;
 pub mod limits;

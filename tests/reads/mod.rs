@@ -7,6 +7,9 @@ mod controls;
 mod duplicates;
 /// What a file says is read exactly: encodings, decimal digits, JSON numbers.
 mod exact;
+/// The fuzz targets (`fuzz/`) replayed on stable over seeds, their
+/// truncations and byte flips, and the crashers found.
+mod fuzz;
 /// Ids and rows on the command line: case, rows that do not exist, tracing.
 mod ids;
 /// Bounded resources: file size, decompressed size, rows, columns, cells.
