@@ -33,6 +33,11 @@ pub const MAX_COLUMNS: usize = 16_384;
 /// before the last filled one of each row.
 pub const MAX_CELLS: usize = 1_000_000;
 
+/// Most text held for the cells of one sheet, in bytes (a short shared
+/// string referenced by a million cells would otherwise be copied into
+/// each).
+pub const MAX_TABLE_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
 /// Longest text of one cell or JSON string, in characters (Excel's own
 /// limit for a cell).
 pub const MAX_CELL_CHARS: usize = 32_767;

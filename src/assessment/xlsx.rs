@@ -80,6 +80,7 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
         };
         let mut cells = Cells {
             sheet: name.clone(),
+            text: 0,
             cells: Vec::new(),
         };
         match &mut wb {
@@ -110,6 +111,8 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
 /// The filled cells of a sheet, as read (any order).
 struct Cells {
     sheet: String,
+    /// Bytes of text held.
+    text: usize,
     cells: Vec<(u32, u32, Data)>,
 }
 
@@ -139,6 +142,20 @@ impl Cells {
                     col,
                 )),
             );
+        }
+        if let Data::String(s) = &v {
+            self.text += s.len();
+            if self.text > limits::MAX_TABLE_TEXT_BYTES {
+                return Err(limits::table_too_large(
+                    file,
+                    tr!(
+                        "lebih dari {} MiB teks",
+                        "more than {} MiB of text",
+                        limits::MAX_TABLE_TEXT_BYTES / (1024 * 1024)
+                    ),
+                )
+                .at(Place::cell(&self.sheet, row, col)));
+            }
         }
         self.cells.push((row, col, v));
         Ok(())

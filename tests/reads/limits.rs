@@ -149,3 +149,25 @@ fn data_file_past_the_limit_is_refused_by_its_size() {
     assert_eq!(r.code, 3, "{}", r.stderr);
     assert!(r.stderr.contains("too large"), "{}", r.stderr);
 }
+
+#[test]
+fn xlsx_with_one_long_shared_string_in_many_cells_is_refused_by_its_text() {
+    // One 30 000-character string, stored once, copied into 2 300 cells
+    // would be 69 MB of text held.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.xlsx");
+    let long = "x".repeat(30_000);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "indikator").unwrap();
+    ws.write(0, 1, "nilai").unwrap();
+    ws.write(0, 2, "penjelasan").unwrap();
+    for r in 1..=2_300 {
+        ws.write(r, 2, long.as_str()).unwrap();
+    }
+    wb.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 1 << 20);
+    let e = read(&path, &data().catalog, Some("spbe-2020")).unwrap_err();
+    let text = e.render(Lang::En);
+    assert!(text.contains("more than 64 MiB of text"), "{text}");
+}
