@@ -171,3 +171,16 @@ fn xlsx_with_one_long_shared_string_in_many_cells_is_refused_by_its_text() {
     let text = e.render(Lang::En);
     assert!(text.contains("more than 64 MiB of text"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn assessment_that_is_a_fifo_is_refused_instead_of_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("a.csv");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let r = run_in(dir.path(), &["score", "a.csv", "--lang", "en"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
