@@ -78,7 +78,7 @@ impl Data {
                 if p.extension().and_then(|e| e.to_str()) != Some("json") {
                     continue;
                 }
-                let text = std::fs::read_to_string(&p).map_err(|e| Error::read(&p, &e))?;
+                let text = crate::limits::read_text_file(&p, crate::limits::MAX_DATA_FILE_BYTES)?;
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
                 files.push(DataFile {
                     path: format!("{sub}/{name}"),

@@ -51,7 +51,7 @@ impl Place {
         }
     }
 
-    fn suffix(&self) -> String {
+    pub(crate) fn suffix(&self) -> String {
         match self {
             Place::Line {
                 line,
@@ -270,20 +270,35 @@ impl Error {
 
     /// Renders the error in `lang`, with a coloured label when `color`.
     pub fn render_styled(&self, lang: Lang, color: bool) -> String {
+        self.render_as(
+            lang.pick("galat", "error"),
+            anstyle::AnsiColor::Red,
+            lang,
+            color,
+        )
+    }
+
+    /// Renders the diagnostic as a warning (the reading went on).
+    pub fn render_warning(&self, lang: Lang, color: bool) -> String {
+        let label = lang.pick("peringatan", "warning");
+        self.render_as(label, anstyle::AnsiColor::Yellow, lang, color)
+    }
+
+    fn render_as(&self, label: &str, hue: anstyle::AnsiColor, lang: Lang, color: bool) -> String {
         let mut out = String::new();
-        let label = lang.pick("galat", "error");
-        let style = anstyle::Style::new()
-            .bold()
-            .fg_color(Some(anstyle::AnsiColor::Red.into()));
+        let style = anstyle::Style::new().bold().fg_color(Some(hue.into()));
         let label = if color {
             format!("{}{label}{}", style.render(), style.render_reset())
         } else {
             label.to_string()
         };
-        let _ = writeln!(out, "{label}: {}", self.message.get(lang));
+        // Texts from input files (names, cells) may hold terminal
+        // sequences: they never act.
+        let vis = crate::text::visible;
+        let _ = writeln!(out, "{label}: {}", vis(self.message.get(lang)));
         if let Some(file) = &self.file {
             let place = self.place.as_ref().map(Place::suffix).unwrap_or_default();
-            let _ = writeln!(out, "  --> {file}{place}");
+            let _ = writeln!(out, "  --> {}{}", vis(&file.to_string()), vis(&place));
         } else if let Some(place) = &self.place {
             let _ = writeln!(out, "  --> {}", place.suffix().trim_start());
         }
@@ -294,7 +309,7 @@ impl Error {
             };
             let pad = " ".repeat(line_no.len());
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line_no} | {snippet}");
+            let _ = writeln!(out, "{line_no} | {}", vis(snippet));
             if let Some(Place::Line {
                 column: Some(c), ..
             }) = &self.place
@@ -311,11 +326,16 @@ impl Error {
                 out,
                 "  = {}: {}",
                 lang.pick("diharapkan", "expected"),
-                e.get(lang)
+                vis(e.get(lang))
             );
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "  = {}: {}", lang.pick("saran", "hint"), h.get(lang));
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                lang.pick("saran", "hint"),
+                vis(h.get(lang))
+            );
         }
         out
     }

@@ -132,3 +132,26 @@ macro_rules! tr {
         $crate::text::Text::new(format!($id, $($arg),+), format!($en, $($arg),+))
     };
 }
+
+/// Whether `c` is a control character that must not reach a terminal or a
+/// rendered page as it is: C0 controls but tab and line feed, DEL, C1
+/// controls, and the bidirectional overrides that reorder what is shown.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every hidden control character ([`is_hidden_control`]: ESC of
+/// terminal sequences, NUL, carriage return, bidi overrides) replaced by
+/// U+FFFD, so that text from input files shows as written and never acts.
+/// The one helper of terminal output and the renderers.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| if is_hidden_control(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}

@@ -71,3 +71,6 @@ mod cli_trace;
 
 /// Writing outputs (issue 16): no file lost or overwritten, write errors reported, cell limits, races, CSV injection.
 mod writes;
+
+/// Hostile input: bounded resources, duplicates, encodings, precision, control characters.
+mod reads;

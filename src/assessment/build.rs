@@ -78,8 +78,18 @@ fn value_error(file: &str, raw: &RawAnswer<'_>, msg: Text, fw: &Framework) -> Er
 
 /// Parses a value for `fw`: a decimal on its scale.
 pub fn parse_value(fw: &Framework, s: &str) -> std::result::Result<Decimal, Text> {
-    let d = crate::decimal::parse(s)
-        .ok_or_else(|| tr!("`{}` bukan angka", "`{}` is not a number", s.trim()))?;
+    let d = crate::decimal::parse(s).ok_or_else(|| {
+        if crate::decimal::too_precise(s) {
+            tr!(
+                "`{}` punya lebih dari {} angka penting; nilai tidak dibulatkan diam-diam",
+                "`{}` has more than {} significant digits; values are not silently rounded",
+                s.trim(),
+                crate::decimal::MAX_DIGITS
+            )
+        } else {
+            tr!("`{}` bukan angka", "`{}` is not a number", s.trim())
+        }
+    })?;
     if !fw.on_scale(d) {
         return Err(if d >= fw.scale.min && d <= fw.scale.max {
             tr!(

@@ -83,6 +83,7 @@ pub fn read(text: &str) -> Option<(Meta, Vec<RawAnswer<'_>>)> {
         };
         let evidence = match a.evidence {
             None => vec![],
+            Some(e) if e.get().contains('{') && super::dupkeys::has_any(e.get()) => return None,
             Some(e) => evidence_of(&serde_json::from_str(e.get()).ok()?).ok()?,
         };
         rows.push(RawAnswer {

@@ -7,47 +7,13 @@ use std::io::{Cursor, SeekFrom};
 
 use crate::assessment::table::{Cell, Row, header_key, is_alias};
 use crate::error::{Error, LineIndex, Place, Result, line_text};
+use crate::limits;
 use crate::tr;
 
-/// Decodes text bytes: UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1252.
+/// Decodes text bytes (see [`super::encoding`]), without the warning.
+#[cfg(test)]
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes)
-        && enc != encoding_rs::UTF_8
-    {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if !had_errors {
-            return Ok(text.into_owned());
-        }
-    }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) if s.contains('\0') => return Err(binary(file)),
-        // A UTF-8 BOM is stripped by the readers.
-        Ok(s) => return Ok(s),
-        Err(e) => e.into_bytes(),
-    };
-    if bytes.contains(&0) {
-        return Err(binary(file));
-    }
-    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-    Ok(text.into_owned())
-}
-
-fn binary(file: &str) -> Error {
-    Error::input(
-        file,
-        tr!(
-            "berkas ini bukan teks (CSV/JSON) dan bukan lembar kerja yang dikenal",
-            "this file is neither text (CSV/JSON) nor a known spreadsheet"
-        ),
-    )
-    .expected(tr!(
-        "CSV, JSON, atau XLSX/XLS/ODS",
-        "CSV, JSON, or XLSX/XLS/ODS"
-    ))
-    .with_hint(tr!(
-        "simpan ulang dari Excel sebagai CSV (UTF-8) atau Excel Workbook (.xlsx)",
-        "save it again from Excel as CSV UTF-8 or Excel Workbook (.xlsx)"
-    ))
+    super::encoding::decode(file, bytes).map(|(text, _)| text)
 }
 
 fn count_outside_quotes(line: &str, d: char) -> usize {
@@ -217,10 +183,28 @@ fn reader(delimiter: u8, text: Vec<u8>) -> Kept {
 
 /// The rows of `text` (in `file`) read by `rdr`.
 fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Result<Vec<Row<'t>>> {
+    // Every delimiter and line end may start a cell: past the limit, the
+    // file is refused before a record is read.
+    let starts = text
+        .bytes()
+        .filter(|&b| b == delimiter || b == b'\n')
+        .count();
+    if starts > limits::MAX_CELLS {
+        return Err(limits::table_too_large(
+            file,
+            tr!("{} pemisah dan baris", "{} delimiters and lines", starts),
+        ));
+    }
     let lines = LineIndex::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
+        if out.len() >= limits::MAX_ROWS {
+            return Err(limits::table_too_large(
+                file,
+                tr!("lebih dari {} baris", "more than {} rows", limits::MAX_ROWS),
+            ));
+        }
         match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -238,8 +222,25 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.len() > limits::MAX_COLUMNS {
+            return Err(limits::table_too_large(
+                file,
+                tr!(
+                    "{} kolom dalam satu baris",
+                    "{} columns in one row",
+                    record.len()
+                ),
+            )
+            .at(Place::line(line)));
+        }
         let raw = lines.line(text, line);
         let starts = field_columns(raw, delimiter);
+        if let Some((i, long)) = record.iter().enumerate().find(|(_, f)| limits::too_long(f)) {
+            let col = starts.get(i).copied().unwrap_or(1);
+            return Err(
+                limits::text_too_long(file, long.chars().count()).at(Place::line_col(line, col))
+            );
+        }
         let mut cells = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
             // A field past the end of its line (a quoted field spanning

@@ -4,6 +4,8 @@
 mod build;
 mod canonical;
 mod csv;
+mod dupkeys;
+mod encoding;
 mod fast;
 mod json;
 mod model;
@@ -13,7 +15,6 @@ mod xlsx;
 
 pub use xlsx::reading_spreadsheet;
 
-use std::io::Read;
 use std::path::Path;
 
 pub use build::{Meta, RawAnswer, parse_value};
@@ -25,8 +26,8 @@ use crate::error::{Error, Result};
 use crate::text::Text;
 use crate::tr;
 
-/// Largest input file read (an assessment is a few hundred kilobytes at most).
-pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Largest input file read (see [`crate::limits`]).
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// The input forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,31 +70,22 @@ pub fn sniff(path: &str, bytes: &[u8]) -> Form {
 /// Reads the assessment in `path`. `framework` (from `--framework`) is
 /// required when the file does not say which framework it is in.
 pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<Assessment> {
+    read_noting(path, catalog, framework).map(|(a, _)| a)
+}
+
+/// Reads the assessment in `path`, with the warnings the reading gave
+/// (bytes that are not UTF-8, replaced).
+pub fn read_noting(
+    path: &Path,
+    catalog: &Catalog,
+    framework: Option<&str>,
+) -> Result<(Assessment, Vec<Error>)> {
     let label = path.display().to_string();
-    // Opened once and asked about through the handle: one path lookup per
-    // file (a batch reads many). Where a folder cannot be opened (Windows),
-    // the path says what it is.
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(_) if path.is_dir() => return Err(folder(path)),
-        Err(e) => return Err(Error::read(path, &e)),
-    };
-    let meta = file.metadata().map_err(|e| Error::read(path, &e))?;
-    if meta.is_dir() {
+    if path.is_dir() {
         return Err(folder(path));
     }
-    if meta.len() as usize > MAX_INPUT_BYTES {
-        return Err(too_large(&label, meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // Through `take`, which reads into the room made above: `File`'s own
-    // `read_to_end` asks the system for the size and position again. A
-    // file that grows meanwhile is still cut off just past the limit.
-    (&mut file)
-        .take(MAX_INPUT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::read(path, &e))?;
-    read_bytes(&label, bytes, catalog, framework)
+    let bytes = crate::limits::read_file(path, MAX_INPUT_BYTES)?;
+    read_bytes_noting(&label, bytes, catalog, framework)
 }
 
 fn folder(path: &Path) -> Error {
@@ -106,26 +98,6 @@ fn folder(path: &Path) -> Error {
     )
 }
 
-fn too_large(label: &str, len: u64) -> Error {
-    Error::input(
-        label,
-        tr!(
-            "berkas terlalu besar ({} bita) untuk sebuah penilaian",
-            "the file is too large ({} bytes) for an assessment",
-            len
-        ),
-    )
-    .expected(tr!(
-        "paling besar {} MiB",
-        "at most {} MiB",
-        MAX_INPUT_BYTES / (1024 * 1024)
-    ))
-    .with_hint(tr!(
-        "hapus lembar dan gambar yang tidak perlu, atau ekspor sebagai CSV",
-        "remove unneeded sheets and images, or export as CSV"
-    ))
-}
-
 /// Reads an assessment from bytes; `label` names the file in errors.
 pub fn read_bytes(
     label: &str,
@@ -133,8 +105,34 @@ pub fn read_bytes(
     catalog: &Catalog,
     framework: Option<&str>,
 ) -> Result<Assessment> {
+    read_bytes_noting(label, bytes, catalog, framework).map(|(a, _)| a)
+}
+
+/// Reads an assessment from bytes, with the warnings the reading gave.
+pub fn read_bytes_noting(
+    label: &str,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    framework: Option<&str>,
+) -> Result<(Assessment, Vec<Error>)> {
+    let mut warnings = Vec::new();
+    let a = read_decoded(label, bytes, catalog, framework, &mut warnings)?;
+    Ok((a, warnings))
+}
+
+fn read_decoded(
+    label: &str,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    framework: Option<&str>,
+    warnings: &mut Vec<Error>,
+) -> Result<Assessment> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(too_large(label, bytes.len() as u64));
+        return Err(crate::limits::too_large(
+            label,
+            bytes.len() as u64,
+            MAX_INPUT_BYTES,
+        ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(
@@ -147,7 +145,11 @@ pub fn read_bytes(
     let form = sniff(label, &bytes);
     // Text forms borrow from the decoded text until the assessment is built.
     let (text, bytes) = match form {
-        Form::Json | Form::Csv => (csv::decode(label, bytes)?, Vec::new()),
+        Form::Json | Form::Csv => {
+            let (text, warning) = encoding::decode(label, bytes)?;
+            warnings.extend(warning);
+            (text, Vec::new())
+        }
         Form::Spreadsheet => (String::new(), bytes),
     };
     let (meta, rows) = match form {
@@ -229,7 +231,7 @@ fn choose_framework<'a>(
             .find_map(|r| resolve::split_id(&r.indicator).map(|(fw, _)| fw))
     });
     match (given, from_file) {
-        (Some(g), Some(f)) if g != f => Err(Error::usage(tr!(
+        (Some(g), Some(f)) if !g.trim().eq_ignore_ascii_case(f) => Err(Error::usage(tr!(
             "--framework {} berbeda dengan framework dalam berkas ({})",
             "--framework {} differs from the framework in the file ({})",
             g,

@@ -167,7 +167,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, s: &str) -> Result<Target, Unresolved> {
         let t = s.trim();
         if let Some((fw, rest)) = split_id(t) {
-            if fw != self.fw.id {
+            if !fw.eq_ignore_ascii_case(&self.fw.id) {
                 return Err(Unresolved {
                     message: tr!(
                         "indikator `{}` milik framework lain (penilaian ini {})",

@@ -198,7 +198,7 @@ fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
 }
 
 /// Most rows a table may have: an assessment has at most a few hundred.
-pub const MAX_ROWS: usize = 5000;
+pub const MAX_ROWS: usize = crate::limits::MAX_ROWS;
 
 /// Reads metadata and answers from the rows of a table.
 pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
@@ -224,6 +224,7 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
     }
     let mut meta = Meta::default();
     let mut header = None;
+    let mut seen: Vec<(&str, (Place, String))> = Vec::new();
     for (n, row) in rows.iter().enumerate().take(50) {
         if let Some(cols) = columns(file, row)? {
             header = Some((n, cols));
@@ -235,6 +236,29 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
             && let Some(key) = meta_key(&header_key(&k.text))
         {
             let v = v.text.trim().to_string();
+            // A key given twice with two values: neither silently wins.
+            if let Some((first, before)) = seen.iter().find(|(k, _)| *k == key).map(|(_, f)| f)
+                && *before != v
+            {
+                return Err(Error::input(
+                    file,
+                    tr!(
+                        "baris metadata `{}` muncul dua kali dengan nilai berbeda (`{}` dan `{}`)",
+                        "the metadata row `{}` appears twice with different values (`{}` and `{}`)",
+                        key,
+                        before,
+                        v
+                    ),
+                )
+                .at(k.place.clone())
+                .with_hint(tr!(
+                    "sisakan satu baris `{}` (yang pertama di {})",
+                    "keep one `{}` row (the first is at {})",
+                    key,
+                    first.suffix().trim()
+                )));
+            }
+            seen.push((key, (k.place.clone(), v.clone())));
             match key {
                 "framework" => meta.framework = Some(v),
                 "agency" => meta.agency = Some(v),

@@ -3,10 +3,13 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use std::io::Read;
+
+use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
 use crate::assessment::table::{Cell, Row};
 use crate::error::{Error, Place, Result};
+use crate::limits;
 use crate::tr;
 
 thread_local! {
@@ -67,6 +70,9 @@ fn calamine_reason(e: &dyn std::fmt::Display) -> crate::text::Text {
 }
 
 fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'static>>)>> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        check_decompressed(file, &bytes, limits::MAX_DECOMPRESSED_BYTES)?;
+    }
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         Error::input(
             file,
@@ -84,7 +90,7 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
     let names = wb.sheet_names().to_vec();
     let mut out = Vec::new();
     for name in names {
-        let range = wb.worksheet_range(&name).map_err(|e| {
+        let unreadable = |e: &dyn std::fmt::Display| {
             Error::input(
                 file,
                 tr!(
@@ -94,52 +100,202 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
                 )
                 .then(": ", &calamine_reason(&e)),
             )
-        })?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::new();
-        for (ri, r) in range.rows().enumerate() {
-            let row_no = r0 + ri as u32;
-            let mut cells = Vec::with_capacity(r.len());
-            for (ci, v) in r.iter().enumerate() {
-                let col_no = c0 + ci as u32;
-                let place = Place::cell(&name, row_no, col_no);
-                let text = match v {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    Data::Int(i) => i.to_string(),
-                    // Excel stores numbers as binary floats; the shortest
-                    // representation is what the person typed.
-                    Data::Float(f) => format!("{f}"),
-                    Data::Bool(b) => b.to_string(),
-                    Data::DateTime(d) => excel_date(d.as_f64()),
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                    Data::Error(e) => {
-                        return Err(Error::input(
-                            file,
-                            tr!(
-                                "sel berisi galat lembar kerja: {:?}",
-                                "the cell holds a spreadsheet error: {:?}",
-                                e
-                            ),
-                        )
-                        .at(place)
-                        .with_hint(tr!(
-                            "perbaiki rumusnya di Excel, atau ketik nilainya langsung",
-                            "fix the formula in Excel, or type the value itself"
-                        )));
-                    }
+        };
+        let mut cells = Cells {
+            sheet: name.clone(),
+            text: 0,
+            cells: Vec::new(),
+        };
+        match &mut wb {
+            // XLSX is read cell by cell: a far, lonely cell costs nothing.
+            Sheets::Xlsx(x) => {
+                let mut reader = x
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| unreadable(&e))?;
+                while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                    let (row, col) = c.get_position();
+                    cells.push(file, row, col, Data::from(c.get_value().clone()))?;
+                }
+            }
+            // XLS is at most 65 536 × 256 cells; calamine bounds ODS.
+            _ => {
+                let range = wb.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+                for (row, col, v) in range.used_cells() {
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
+                    cells.push(file, r0 + row as u32, c0 + col as u32, v.clone())?;
+                }
+            }
+        }
+        out.push((name, cells.rows(file)?));
+    }
+    Ok(out)
+}
+
+/// The filled cells of a sheet, as read (any order).
+struct Cells {
+    sheet: String,
+    /// Bytes of text held.
+    text: usize,
+    cells: Vec<(u32, u32, Data)>,
+}
+
+impl Cells {
+    /// Keeps a cell; empty ones are dropped. Refuses a sheet past the limits.
+    fn push(&mut self, file: &str, row: u32, col: u32, v: Data) -> Result<()> {
+        if matches!(v, Data::Empty) || matches!(&v, Data::String(s) if s.is_empty()) {
+            return Ok(());
+        }
+        if self.cells.len() >= limits::MAX_CELLS {
+            return Err(limits::table_too_large(
+                file,
+                tr!(
+                    "lebih dari {} sel terisi",
+                    "more than {} filled cells",
+                    limits::MAX_CELLS
+                ),
+            ));
+        }
+        if let Data::String(s) = &v
+            && limits::too_long(s)
+        {
+            return Err(
+                limits::text_too_long(file, s.chars().count()).at(Place::cell(
+                    &self.sheet,
+                    row,
+                    col,
+                )),
+            );
+        }
+        if let Data::String(s) = &v {
+            self.text += s.len();
+            if self.text > limits::MAX_TABLE_TEXT_BYTES {
+                return Err(limits::table_too_large(
+                    file,
+                    tr!(
+                        "lebih dari {} MiB teks",
+                        "more than {} MiB of text",
+                        limits::MAX_TABLE_TEXT_BYTES / (1024 * 1024)
+                    ),
+                )
+                .at(Place::cell(&self.sheet, row, col)));
+            }
+        }
+        self.cells.push((row, col, v));
+        Ok(())
+    }
+
+    /// The rows holding something, in order, each from the sheet's first
+    /// used column to its own last filled cell.
+    fn rows(mut self, file: &str) -> Result<Vec<Row<'static>>> {
+        let sheet = self.sheet.as_str();
+        self.cells.sort_by_key(|&(r, c, _)| (r, c));
+        let c0 = self.cells.iter().map(|&(_, c, _)| c).min().unwrap_or(0);
+        let mut rows: Vec<Row<'static>> = Vec::new();
+        let mut held = 0usize;
+        let mut at = 0;
+        while at < self.cells.len() {
+            let r = self.cells[at].0;
+            let end = at + self.cells[at..].iter().take_while(|x| x.0 == r).count();
+            let width = (self.cells[end - 1].1 - c0) as usize + 1;
+            held += width;
+            if rows.len() >= limits::MAX_ROWS || held > limits::MAX_CELLS {
+                let what = if rows.len() >= limits::MAX_ROWS {
+                    tr!("lebih dari {} baris", "more than {} rows", limits::MAX_ROWS)
+                } else {
+                    tr!("lebih dari {} sel", "more than {} cells", limits::MAX_CELLS)
                 };
+                return Err(limits::table_too_large(file, what).at(Place::cell(sheet, r, c0)));
+            }
+            let mut cells: Vec<Cell> = Vec::with_capacity(width);
+            for (_, col, v) in &self.cells[at..end] {
+                while (cells.len() as u32) < col - c0 {
+                    let col = c0 + cells.len() as u32;
+                    cells.push(Cell {
+                        text: String::new(),
+                        place: Place::cell(sheet, r, col),
+                    });
+                }
+                let place = Place::cell(sheet, r, *col);
+                let text = cell_text(file, &place, v)?;
                 cells.push(Cell { text, place });
             }
             rows.push(Row {
                 cells,
-                place: Place::cell(&name, row_no, c0),
+                place: Place::cell(sheet, r, c0),
                 snippet: None,
             });
+            at = end;
         }
-        out.push((name, rows));
+        Ok(rows)
     }
-    Ok(out)
+}
+
+/// The text of a cell as a person typed it.
+fn cell_text(file: &str, place: &Place, v: &Data) -> Result<String> {
+    Ok(match v {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        // Excel stores numbers as binary floats; the shortest
+        // representation is what the person typed.
+        Data::Float(f) => format!("{f}"),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => excel_date(d.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => {
+            return Err(Error::input(
+                file,
+                tr!(
+                    "sel berisi galat lembar kerja: {:?}",
+                    "the cell holds a spreadsheet error: {:?}",
+                    e
+                ),
+            )
+            .at(place.clone())
+            .with_hint(tr!(
+                "perbaiki rumusnya di Excel, atau ketik nilainya langsung",
+                "fix the formula in Excel, or type the value itself"
+            )));
+        }
+    })
+}
+
+/// Refuses a workbook whose parts decompress past
+/// [`limits::MAX_DECOMPRESSED_BYTES`], by decompressing them into nothing
+/// (the sizes the archive declares may lie). A damaged archive is left to
+/// calamine, which says what is wrong.
+fn check_decompressed(file: &str, bytes: &[u8], limit: u64) -> Result<()> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut left = limit;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else {
+            continue;
+        };
+        let mut sink = std::io::sink();
+        let n = std::io::copy(&mut entry.take(left + 1), &mut sink).unwrap_or(0);
+        if n > left {
+            return Err(Error::input(
+                file,
+                tr!(
+                    "isi lembar kerja terlalu besar setelah didekompresi",
+                    "the spreadsheet's contents are too large once decompressed"
+                ),
+            )
+            .expected(tr!(
+                "paling besar {} MiB",
+                "at most {} MiB",
+                limit / (1024 * 1024)
+            ))
+            .with_hint(tr!(
+                "hapus lembar, gambar dan baris yang tidak perlu, atau ekspor sebagai CSV",
+                "remove unneeded sheets, images and rows, or export as CSV"
+            )));
+        }
+        left -= n;
+    }
+    Ok(())
 }
 
 /// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD`, so that a
@@ -159,4 +315,51 @@ fn excel_date(serial: f64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip of one entry of `n` zeros, deflated.
+    fn zeros_zip(n: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+        let chunk = vec![0u8; 1 << 20];
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(chunk.len());
+            w.write_all(&chunk[..k]).unwrap();
+            left -= k;
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn zip_bomb_is_refused_by_its_decompressed_size() {
+        // Before: a 1 MB workbook holding a 1 GB sheet took 4,2 GB.
+        let bomb = zeros_zip(3 * 1024 * 1024);
+        assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
+        let e = check_decompressed("bomb.xlsx", &bomb, 2 * 1024 * 1024).unwrap_err();
+        assert!(
+            e.render(crate::Lang::En)
+                .contains("too large once decompressed")
+        );
+        assert!(check_decompressed("ok.xlsx", &bomb, 4 * 1024 * 1024).is_ok());
+    }
+
+    #[test]
+    fn zip_bomb_past_the_real_limit_is_refused_in_sheets() {
+        let bomb = zeros_zip(limits::MAX_DECOMPRESSED_BYTES as usize + 1);
+        let e = sheets("bomb.xlsx", bomb).unwrap_err();
+        assert!(
+            e.render(crate::Lang::En)
+                .contains("too large once decompressed"),
+            "{}",
+            e.render(crate::Lang::En)
+        );
+    }
 }

@@ -20,6 +20,8 @@ use crate::text::Lang;
 /// Writes `s` HTML-escaped: `&amp; &lt; &gt; &quot; &#x27; &#x2f;` (the
 /// escapes of minijinja's auto-escaping).
 pub fn escape(out: &mut impl Write, s: &str) -> io::Result<()> {
+    // Control characters (NUL, ESC, ...) never reach the page.
+    let s = crate::text::visible(s);
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, b) in bytes.iter().enumerate() {

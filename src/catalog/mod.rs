@@ -255,8 +255,12 @@ impl Catalog {
     }
 
     /// The framework with `id`.
+    /// Ids are case-insensitive on input (`SPBE-2020` is `spbe-2020`).
     pub fn get(&self, id: &str) -> Option<&Framework> {
-        self.frameworks.iter().find(|f| f.id == id)
+        let id = id.trim();
+        self.frameworks
+            .iter()
+            .find(|f| f.id.eq_ignore_ascii_case(id))
     }
 
     /// The framework with `id`, or a usage error listing the known ones.

@@ -185,7 +185,7 @@ fn same_agency(
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
+    let a = ctx.read_assessment(&args.file, &data.catalog, args.path.framework())?;
     let opts = args.path.options(args.to.clone())?;
     let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
     if args.format.is_some() && args.output.is_none() {
@@ -206,7 +206,7 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     }
     let merged = match &args.into {
         Some(path) => {
-            let existing = crate::assessment::read(path, &data.catalog, Some(&conv.target))?;
+            let existing = ctx.read_assessment(path, &data.catalog, Some(&conv.target))?;
             if !args.force {
                 same_agency(&a, &existing, &args.file, path)?;
             }
@@ -331,7 +331,7 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
             .expected(crate::text::Text::same("pemdi-2026:3"))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework())?;
+    let a = ctx.read_assessment(&args.from, &data.catalog, args.path.framework())?;
     let opts = args.path.options(Some(fw.id.clone()))?;
     let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {

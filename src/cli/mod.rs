@@ -153,10 +153,27 @@ impl Ctx {
         Ok(data)
     }
 
+    /// Reads the assessment in `path`; warnings of the reading (bytes
+    /// replaced) go to standard error, unless `--quiet`.
+    pub fn read_assessment(
+        &self,
+        path: &std::path::Path,
+        catalog: &crate::catalog::Catalog,
+        framework: Option<&str>,
+    ) -> Result<crate::assessment::Assessment> {
+        let (a, warnings) = crate::assessment::read_noting(path, catalog, framework)?;
+        if !self.quiet {
+            for w in &warnings {
+                eprint!("{}", w.render_warning(self.lang, self.color));
+            }
+        }
+        Ok(a)
+    }
+
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
-            eprint_safe(&format!("{s}\n"));
+            eprint_safe(&format!("{}\n", crate::text::visible(s)));
         }
     }
 }
@@ -210,6 +227,8 @@ pub fn print(s: &str) {
     let failed = if *STDOUT_CLOSED.get_or_init(stdout_closed) {
         Some(std::io::ErrorKind::NotConnected)
     } else {
+        // Names from input files may hold terminal sequences: they never act.
+        let s = crate::text::visible(s);
         let mut out = std::io::stdout().lock();
         out.write_all(s.as_bytes())
             .and_then(|()| out.flush())

@@ -46,7 +46,7 @@ pub struct Args {
 /// Runs `score`.
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let data = ctx.data()?;
-    let a = crate::assessment::read(&args.file, &data.catalog, args.framework.as_deref())?;
+    let a = ctx.read_assessment(&args.file, &data.catalog, args.framework.as_deref())?;
     let fw = data.catalog.require(&a.framework)?;
     let opts = ScoreOptions {
         band_on: match args.band_on {

@@ -39,12 +39,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             }
         }
         Some(n) => {
-            let base = n.split('-').next().unwrap_or(n);
+            // `35` or one of its rows `35-1`; a row that does not exist
+            // (`35-4`, `22-1`) is no indicator.
+            let (base, row) = match n.trim().split_once('-') {
+                Some((b, _)) => (b, Some(n.trim())),
+                None => (n, None),
+            };
             let ind = base
                 .trim()
                 .parse::<u32>()
                 .ok()
                 .and_then(|no| fw.indicator(no))
+                .filter(|_| row.is_none_or(|r| fw.plan().rows.contains_key(r)))
                 .ok_or_else(|| {
                     Error::usage(tr!(
                         "{} tidak punya indikator `{}`",

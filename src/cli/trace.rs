@@ -110,19 +110,34 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
         .expected(crate::text::Text::same("spbe-2020:22"))
     };
     let (fw_id, no) = args.indicator.split_once(':').ok_or_else(bad)?;
-    let no: u32 = no
+    let row = no.trim();
+    let no: u32 = row
         .split('-')
         .next()
         .and_then(|n| n.trim().parse().ok())
         .ok_or_else(bad)?;
     let from = data.catalog.require(fw_id)?;
-    if from.indicator(no).is_none() {
+    if from.indicator(no).is_none() || (row.contains('-') && !from.plan().rows.contains_key(row)) {
         return Err(bad());
     }
     let to = match &args.to {
         Some(t) => data.catalog.require(t)?,
         None => data.catalog.newest().ok_or_else(bad)?,
     };
+    // An indicator traced into its own framework goes nowhere (the newest
+    // framework's indicators have no later one to go to).
+    if from.id == to.id {
+        return Err(Error::usage(tr!(
+            "`{}` sudah dalam {}: tidak ada yang dilacak",
+            "`{}` is already in {}: there is nothing to trace",
+            args.indicator,
+            to.id
+        ))
+        .with_hint(tr!(
+            "pilih framework tujuan yang lain dengan --to, atau lacak indikator dari framework yang lebih lama",
+            "choose another target with --to, or trace an indicator of an older framework"
+        )));
+    }
     let crosswalks = load_crosswalks(&data)?;
     let g = MappingGraph::new(&data.catalog, &crosswalks, &[])?;
     let mut paths: Vec<Path> = g.paths(&from.id, &to.id);
@@ -139,7 +154,7 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
     for p in &paths {
         let t = IndicatorGraph::new(&g, p)?.trace(no);
         let fws = p.frameworks();
-        let label = if p.hops.len() == 1 {
+        let label = if p.hops.len() <= 1 || fws.len() < 3 {
             lang.pick("Langsung", "Directly").to_string()
         } else {
             format!(

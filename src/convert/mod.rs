@@ -127,6 +127,7 @@ impl<'a> Converter<'a> {
             paths.push(cw.path.clone());
             hops.push((cw.clone(), engine::Prepared::new(cw, a, b), a, b));
         }
+        refuse_lint_errors(data, &loaded, &hops)?;
         let fws = path.frameworks();
         for f in &fws {
             paths.push(format!("frameworks/{f}.json"));
@@ -307,4 +308,65 @@ fn external_note(e: &crate::catalog::ExternalIndex) -> Text {
             e.owner
         )
     }
+}
+
+/// Refuses a conversion through a crosswalk that `validate` rejects (a
+/// target in two maps, an off-scale or non-monotone table, missing
+/// levels): the result would depend on map order. The shipped data is
+/// validated by a test; data given with `--data` here.
+fn refuse_lint_errors(
+    data: &Data,
+    loaded: &[LoadedCrosswalk],
+    hops: &[(LoadedCrosswalk, engine::Prepared, &Framework, &Framework)],
+) -> Result<()> {
+    if data.origin == "embedded" {
+        return Ok(());
+    }
+    let findings = crate::crosswalk::lint::validate(&data.catalog, loaded);
+    for (cw, ..) in hops {
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == crate::crosswalk::lint::Severity::Error && f.file == cw.file)
+            .collect();
+        if errors.is_empty() {
+            continue;
+        }
+        let list = |lang: crate::Lang| {
+            errors
+                .iter()
+                .map(|f| {
+                    let line = f.line.map(|l| format!(":{l}")).unwrap_or_default();
+                    format!(
+                        "\n    {}{line} {}: {} [{}]",
+                        f.file,
+                        f.place,
+                        f.message.get(lang),
+                        f.code.as_str()
+                    )
+                })
+                .collect::<String>()
+        };
+        return Err(Error::input(
+            &cw.file,
+            Text::new(
+                format!(
+                    "crosswalk {} punya {} galat validasi; konversi tidak memakainya:{}",
+                    cw.crosswalk.reference(),
+                    errors.len(),
+                    list(crate::Lang::Id)
+                ),
+                format!(
+                    "crosswalk {} has {} validation errors; conversion does not use it:{}",
+                    cw.crosswalk.reference(),
+                    errors.len(),
+                    list(crate::Lang::En)
+                ),
+            ),
+        )
+        .with_hint(tr!(
+            "perbaiki crosswalk-nya; `spbe-pemdi validate --data …` menjelaskan setiap galat",
+            "fix the crosswalk; `spbe-pemdi validate --data …` explains every error"
+        )));
+    }
+    Ok(())
 }

@@ -1,6 +1,8 @@
 //! Reading crosswalk files from the data set, with errors that point at the
 //! file, line and column.
 
+use std::collections::HashMap;
+
 use crate::crosswalk::model::{Crosswalk, Version};
 use crate::data::{Data, DataFile};
 use crate::error::{Error, Place, Result};
@@ -56,6 +58,38 @@ impl LoadedCrosswalk {
             from = at + needle.len();
         }
         None
+    }
+
+    /// The 1-based lines of every map, by id (several for an id written
+    /// more than once, in file order), found in one pass over the text:
+    /// for the many maps of a finding list or a review document.
+    pub fn map_lines(&self) -> HashMap<&str, Vec<u64>> {
+        let mut out: HashMap<&str, Vec<u64>> = HashMap::new();
+        let t = self.text.as_str();
+        let Some(start) = t.find("\"maps\"") else {
+            return out;
+        };
+        let (mut line, mut scanned) = (1u64, 0usize);
+        for (i, _) in t[start..].match_indices("\"id\"") {
+            let after = &t[start + i + 4..];
+            let Some(rest) = after.trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let Some(rest) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = rest.find('"') else {
+                continue;
+            };
+            let value_at = t.len() - rest.len() - 1;
+            line += t.as_bytes()[scanned..value_at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            scanned = value_at;
+            out.entry(&rest[..end]).or_default().push(line);
+        }
+        out
     }
 
     /// The 1-based line where top-level field `field` is written.

@@ -49,7 +49,39 @@ pub fn parse(s: &str) -> Option<Decimal> {
     if norm.starts_with('.') || norm.ends_with('.') {
         return None;
     }
+    // `Decimal` rounds past 28 significant digits: such a text is refused,
+    // never rounded (`5.00000000000000000000000000001` is not 5).
+    if significant_digits(&norm) > MAX_DIGITS {
+        return None;
+    }
     Decimal::from_str(&norm).ok()
+}
+
+/// Most significant digits a number read may have (what `Decimal` holds
+/// exactly whatever the digits).
+pub const MAX_DIGITS: usize = 28;
+
+/// The digits of a plain decimal text (`-012.3400`) between its first and
+/// last non-zero digit, the integer part's zeros included.
+pub fn significant_digits(t: &str) -> usize {
+    let t = t.trim().trim_start_matches(['+', '-']);
+    let (int, frac) = t.split_once(['.', ',']).unwrap_or((t, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    if int.is_empty() {
+        frac.trim_start_matches('0').len()
+    } else {
+        int.len() + frac.len()
+    }
+}
+
+/// Whether `s` is a plain number with more digits than are read exactly.
+pub fn too_precise(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+        && significant_digits(t) > MAX_DIGITS
 }
 
 /// Rounds half up (away from zero) to `dp` places, on the exact value:

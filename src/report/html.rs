@@ -60,6 +60,15 @@ fn build(lang: Lang) -> std::result::Result<Environment<'static>, minijinja::Err
     for (name, text) in REFERENCE {
         env.add_template(name, text)?;
     }
+    // Control characters (NUL, ESC, ...) of input texts never reach the
+    // page; the escaping is minijinja's own.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(s) if !value.is_safe() && s.chars().any(crate::text::is_hidden_control) => {
+            let clean = minijinja::Value::from(crate::text::visible(s).into_owned());
+            minijinja::escape_formatter(out, state, &clean)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     // Decimals arrive as exact strings with a dot (`"1.295"`).
     env.add_filter("n2", move |v: Option<String>| {
         dec(v).map(|d| show2(d, lang)).unwrap_or_else(|| "-".into())

@@ -11,6 +11,8 @@ use crate::text::Lang;
 /// Escapes text for Markdown: ASCII punctuation that could start markup is
 /// backslash-escaped and line breaks become spaces.
 pub fn esc(s: &str) -> String {
+    // Control characters (NUL, ESC, ...) never reach the page.
+    let s = &*crate::text::visible(s);
     let special = |b: u8| {
         matches!(
             b,

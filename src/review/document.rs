@@ -249,15 +249,21 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
     let from = require(data, subject, &cw.from)?;
     let to = require(data, subject, &cw.to)?;
     let findings = lints_for(data, subject)?;
+    // Lines found in one pass; the nth map of an id repeated gets the nth line.
+    let lines = subject.map_lines();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let maps: Vec<MapReview> = cw
         .maps
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let nth = cw.maps[..i].iter().filter(|x| x.id == m.id).count();
+        .map(|m| {
+            let nth = seen.entry(m.id.as_str()).or_default();
+            *nth += 1;
             MapReview {
                 id: m.id.clone(),
-                line: subject.map_line_nth(&m.id, nth),
+                line: lines
+                    .get(m.id.as_str())
+                    .and_then(|l| l.get(*nth - 1))
+                    .copied(),
                 sources: m
                     .sources
                     .iter()

@@ -308,8 +308,7 @@ pub fn impact(
     let mut prepared: BTreeMap<String, Prepared> = BTreeMap::new();
     let (mut agencies, mut skipped, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
     for (name, path) in &files {
-        let read = std::fs::read(path)
-            .map_err(|e| Error::read(name, &e))
+        let read = crate::limits::read_file(path, crate::limits::MAX_INPUT_BYTES)
             .and_then(|bytes| crate::assessment::read_bytes(name, bytes, &base.catalog, None));
         let a = match read {
             Ok(a) => a,

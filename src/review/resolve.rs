@@ -11,7 +11,7 @@ use crate::text::Text;
 use crate::tr;
 
 /// Largest crosswalk file read (the shipped ones are a few dozen kilobytes).
-const MAX_CROSSWALK_BYTES: u64 = 16 * 1024 * 1024;
+const MAX_CROSSWALK_BYTES: u64 = crate::limits::MAX_DATA_FILE_BYTES as u64;
 
 /// Whether `arg` looks like a path rather than an id.
 fn looks_like_path(arg: &str) -> bool {
@@ -77,7 +77,7 @@ pub fn read_file(path: &Path) -> Result<LoadedCrosswalk> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+    let bytes = crate::limits::read_file(path, crate::limits::MAX_DATA_FILE_BYTES)?;
     let label = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::input(

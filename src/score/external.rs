@@ -44,7 +44,21 @@ pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
                 v.trim()
             ))
         })?;
-        out.push((k.trim().to_ascii_lowercase(), d));
+        let key = k.trim().to_ascii_lowercase();
+        // `sdi=1,sdi=2`: neither silently wins.
+        if out.iter().any(|(seen, _)| *seen == key) {
+            return Err(Error::usage(tr!(
+                "--external: `{}` diberikan dua kali",
+                "--external: `{}` is given twice",
+                key
+            ))
+            .expected(Text::same("sdi=68.75,sjig=2.1,epss=3.2"))
+            .with_hint(tr!(
+                "berikan setiap indeks sekali saja",
+                "give each index once"
+            )));
+        }
+        out.push((key, d));
     }
     Ok(out)
 }

@@ -1,0 +1,4 @@
+#![no_main]
+//! `cargo +nightly fuzz run assessment`: see README, "Fuzzing".
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| spbe_pemdi::fuzzing::assessment(data));
