@@ -60,3 +60,6 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// Drafts: a person's typing survives every merge (property test); issue 13 regressions.
+mod drafts;

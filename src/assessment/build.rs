@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::assessment::resolve::{Resolver, Target, Unresolved};
-use crate::assessment::{Answer, Assessment, DecValue, Evidence};
+use crate::assessment::{Answer, Assessment, DecValue, Evidence, Notes, RowNotes};
 use crate::catalog::Framework;
 use crate::error::{Error, Place, Result};
 use crate::text::Text;
@@ -30,6 +30,10 @@ pub struct RawAnswer<'t> {
     pub evidence: Vec<Evidence>,
     /// Origin mark (`carried`, `derived`, `external`), absent for a person's value.
     pub origin: Option<String>,
+    /// The suggestion recorded with the value in a draft (`saran`).
+    pub suggested: Option<String>,
+    /// Texts in a person's own columns: (column, text).
+    pub notes: Vec<(String, String)>,
     /// The source line, shown under errors.
     pub snippet: Option<&'t str>,
 }
@@ -47,6 +51,10 @@ pub struct Meta {
     pub source: Option<String>,
     /// External index values written as metadata (JSON `external`).
     pub external: Vec<(String, String, Option<Place>)>,
+    /// A person's own columns, in file order.
+    pub columns: Vec<String>,
+    /// What the reader chose or skipped, said to the person.
+    pub notices: Vec<Text>,
 }
 
 fn unresolved_error(file: &str, raw: &RawAnswer<'_>, u: Unresolved) -> Error {
@@ -141,11 +149,20 @@ pub fn build(
             ..RawAnswer::default()
         });
     }
+    let mut notes = Notes {
+        columns: meta.columns,
+        rows: BTreeMap::new(),
+        notices: meta.notices,
+    };
     for raw in rows {
         let target = resolver
             .resolve(&raw.indicator)
             .map_err(|u| unresolved_error(file, &raw, u))?;
-        let Some(value) = raw.value.as_deref().filter(|v| !v.trim().is_empty()) else {
+        let value = raw.value.as_deref().filter(|v| !v.trim().is_empty());
+        if let Target::Item(row) = &target {
+            keep_notes(&mut notes, &plan.items[*row].key, &raw, value.is_none());
+        }
+        let Some(value) = value else {
             continue; // not answered: partial assessments are valid
         };
         match target {
@@ -253,7 +270,39 @@ pub fn build(
         source: meta.source,
         answers: ordered,
         external,
+        notes,
     })
+}
+
+/// Keeps what a row holds beyond its answer: the recorded suggestion, a
+/// person's own columns, and the texts of a row without a value.
+fn keep_notes(notes: &mut Notes, key: &str, raw: &RawAnswer<'_>, unanswered: bool) {
+    let mut n = RowNotes {
+        suggested: raw
+            .suggested
+            .as_deref()
+            .and_then(crate::decimal::parse)
+            .map(|d| DecValue(d.normalize())),
+        cells: raw
+            .notes
+            .iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .cloned()
+            .collect(),
+        ..RowNotes::default()
+    };
+    if unanswered {
+        n.justification = raw
+            .justification
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        n.evidence = raw.evidence.clone();
+    }
+    if !n.is_empty() {
+        notes.rows.insert(key.to_string(), n);
+    }
 }
 
 fn first_place(p: Option<&Place>) -> (String, String) {

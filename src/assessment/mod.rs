@@ -3,6 +3,7 @@
 
 mod build;
 mod canonical;
+mod columns;
 mod csv;
 mod fast;
 mod json;
@@ -66,9 +67,30 @@ pub fn sniff(path: &str, bytes: &[u8]) -> Form {
     }
 }
 
+/// How to read an input file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'o> {
+    /// The framework (`--framework`), required when the file does not say.
+    pub framework: Option<&'o str>,
+    /// The value column to read (`--column`), when a table has several.
+    pub column: Option<&'o str>,
+}
+
 /// Reads the assessment in `path`. `framework` (from `--framework`) is
 /// required when the file does not say which framework it is in.
 pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<Assessment> {
+    read_with(
+        path,
+        catalog,
+        ReadOptions {
+            framework,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// Reads the assessment in `path` as `opts` say.
+pub fn read_with(path: &Path, catalog: &Catalog, opts: ReadOptions<'_>) -> Result<Assessment> {
     let label = path.display().to_string();
     // Opened once and asked about through the handle: one path lookup per
     // file (a batch reads many). Where a folder cannot be opened (Windows),
@@ -93,7 +115,7 @@ pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<A
         .take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::read(path, &e))?;
-    read_bytes(&label, bytes, catalog, framework)
+    read_bytes_with(&label, bytes, catalog, opts)
 }
 
 fn folder(path: &Path) -> Error {
@@ -133,6 +155,25 @@ pub fn read_bytes(
     catalog: &Catalog,
     framework: Option<&str>,
 ) -> Result<Assessment> {
+    read_bytes_with(
+        label,
+        bytes,
+        catalog,
+        ReadOptions {
+            framework,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// Reads an assessment from bytes as `opts` say.
+pub fn read_bytes_with(
+    label: &str,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    opts: ReadOptions<'_>,
+) -> Result<Assessment> {
+    let framework = opts.framework;
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(too_large(label, bytes.len() as u64));
     }
@@ -153,18 +194,22 @@ pub fn read_bytes(
     let (meta, rows) = match form {
         Form::Json => {
             let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            return match fast::read(body, catalog, framework) {
-                Some(a) => Ok(a),
-                None => read_json(label, &text, catalog, framework),
+            let mut a = match fast::read(body, catalog, framework) {
+                Some(a) => a,
+                None => read_json(label, &text, catalog, framework)?,
             };
+            if body.contains("\"notes\"") {
+                a.notes = json_notes(label, body)?;
+            }
+            return Ok(a);
         }
-        Form::Csv => table::read_rows(label, &csv::rows(label, &text)?)?,
+        Form::Csv => table::read_rows(label, &csv::rows(label, &text)?, opts.column)?,
         Form::Spreadsheet => {
             let sheets = xlsx::sheets(label, bytes)?;
             let mut first_err = None;
             let mut found = None;
             for (_, rows) in &sheets {
-                match table::read_rows(label, rows) {
+                match table::read_rows(label, rows, opts.column) {
                     Ok(r) => {
                         found = Some(r);
                         break;
@@ -187,6 +232,31 @@ pub fn read_bytes(
         }
     };
     assemble(label, catalog, framework, (meta, rows))
+}
+
+/// The `notes` of a JSON draft (see [`Notes`]).
+fn json_notes(label: &str, body: &str) -> Result<Notes> {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        #[serde(default)]
+        notes: Notes,
+    }
+    serde_json::from_str::<Doc>(body)
+        .map(|d| d.notes)
+        .map_err(|e| {
+            Error::input(
+                label,
+                tr!(
+                    "`notes` draf tidak valid: {}",
+                    "the draft's `notes` are not valid: {}",
+                    e
+                ),
+            )
+            .with_hint(tr!(
+                "hapus `notes` atau tulis ulang draf dengan `spbe-pemdi convert`",
+                "remove `notes` or write the draft again with `spbe-pemdi convert`"
+            ))
+        })
 }
 
 /// Reads an assessment in JSON with the typed and lenient readers.

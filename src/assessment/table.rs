@@ -4,6 +4,7 @@
 
 use crate::assessment::Evidence;
 use crate::assessment::build::{Meta, RawAnswer};
+use crate::assessment::columns::{Role, columns, role_of};
 use crate::error::{Error, Place, Result};
 use crate::text::Text;
 use crate::tr;
@@ -28,66 +29,6 @@ pub struct Row<'t> {
     pub snippet: Option<&'t str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Ref(u8),
-    Value,
-    Justification,
-    Evidence,
-    Origin,
-}
-
-const REF_ALIASES: &[(&str, u8)] = &[
-    ("id", 0),
-    ("id_indikator", 0),
-    ("indicator_id", 0),
-    ("no", 1),
-    ("nomor", 1),
-    ("no_indikator", 1),
-    ("nomor_indikator", 1),
-    ("number", 1),
-    ("kode", 1),
-    ("kode_indikator", 1),
-    ("indikator", 2),
-    ("indicator", 2),
-    ("nama_indikator", 3),
-    ("indicator_name", 3),
-    ("nama", 3),
-    ("name", 3),
-];
-const VALUE_ALIASES: &[&str] = &[
-    "nilai",
-    "nilai_akhir",
-    "final_value",
-    "tingkat",
-    "level",
-    "value",
-    "tingkat_kematangan",
-    "nilai_indikator",
-    "skor",
-    "score",
-    "capaian",
-];
-const JUSTIFICATION_ALIASES: &[&str] = &[
-    "penjelasan",
-    "justifikasi",
-    "justification",
-    "keterangan",
-    "catatan",
-    "explanation",
-    "uraian",
-];
-const EVIDENCE_ALIASES: &[&str] = &[
-    "data_dukung",
-    "evidence",
-    "bukti",
-    "bukti_dukung",
-    "dokumen_pendukung",
-    "dokumen",
-    "tautan",
-    "link",
-];
-
 /// Normalizes a header cell: lower case, `_` for spaces and punctuation.
 pub fn header_key(s: &str) -> String {
     let t = s.trim().trim_start_matches('\u{feff}').to_lowercase();
@@ -102,28 +43,9 @@ pub fn header_key(s: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
-fn role_of(key: &str) -> Option<Role> {
-    if let Some((_, p)) = REF_ALIASES.iter().find(|(a, _)| *a == key) {
-        return Some(Role::Ref(*p));
-    }
-    if VALUE_ALIASES.contains(&key) {
-        return Some(Role::Value);
-    }
-    if JUSTIFICATION_ALIASES.contains(&key) {
-        return Some(Role::Justification);
-    }
-    if EVIDENCE_ALIASES.contains(&key) {
-        return Some(Role::Evidence);
-    }
-    if key == "asal" || key == "origin" || key == "asal_nilai" {
-        return Some(Role::Origin);
-    }
-    None
-}
-
 /// Whether `key` (see [`header_key`]) is a recognised column header.
 pub fn is_alias(key: &str) -> bool {
-    role_of(key).is_some()
+    role_of(key).is_some_and(|r| r != Role::Tool)
 }
 
 fn meta_key(key: &str) -> Option<&'static str> {
@@ -136,63 +58,6 @@ fn meta_key(key: &str) -> Option<&'static str> {
     })
 }
 
-struct Columns {
-    refs: Vec<(u8, usize)>,
-    value: usize,
-    justification: Option<usize>,
-    evidence: Option<usize>,
-    origin: Option<usize>,
-}
-
-fn columns(file: &str, row: &Row<'_>) -> Result<Option<Columns>> {
-    let mut refs = Vec::new();
-    let mut value = None;
-    let mut justification = None;
-    let mut evidence = None;
-    let mut origin = None;
-    for (i, c) in row.cells.iter().enumerate() {
-        let key = header_key(&c.text);
-        let Some(role) = role_of(&key) else { continue };
-        let slot = match role {
-            Role::Ref(p) => {
-                refs.push((p, i));
-                continue;
-            }
-            Role::Value => &mut value,
-            Role::Justification => &mut justification,
-            Role::Evidence => &mut evidence,
-            Role::Origin => &mut origin,
-        };
-        if slot.is_some() {
-            return Err(Error::input(
-                file,
-                tr!(
-                    "kolom `{}` ganda: tidak jelas kolom mana yang dibaca",
-                    "column `{}` appears twice: it is unclear which one to read",
-                    c.text.trim()
-                ),
-            )
-            .at(c.place.clone())
-            .with_hint(tr!(
-                "ganti nama atau hapus salah satu kolom",
-                "rename or remove one of the columns"
-            )));
-        }
-        *slot = Some(i);
-    }
-    refs.sort();
-    Ok(match (refs.is_empty(), value) {
-        (false, Some(value)) => Some(Columns {
-            refs,
-            value,
-            justification,
-            evidence,
-            origin,
-        }),
-        _ => None,
-    })
-}
-
 fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
     row.cells.get(i).filter(|c| !c.text.trim().is_empty())
 }
@@ -201,7 +66,11 @@ fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
 pub const MAX_ROWS: usize = 5000;
 
 /// Reads metadata and answers from the rows of a table.
-pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
+pub fn read_rows<'t>(
+    file: &str,
+    rows: &[Row<'t>],
+    choose: Option<&str>,
+) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     if rows.len() > MAX_ROWS {
         return Err(Error::input(
             file,
@@ -225,7 +94,7 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
     let mut meta = Meta::default();
     let mut header = None;
     for (n, row) in rows.iter().enumerate().take(50) {
-        if let Some(cols) = columns(file, row)? {
+        if let Some(cols) = columns(file, row, choose)? {
             header = Some((n, cols));
             break;
         }
@@ -279,6 +148,8 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
             "add a header row above the data; see `spbe-pemdi template spbe-2020`"
         )));
     };
+    meta.columns = cols.notes.iter().map(|(_, n)| n.clone()).collect();
+    meta.notices.extend(cols.notice.clone());
     let mut out = Vec::new();
     for row in &rows[start + 1..] {
         let reference = cols.refs.iter().find_map(|(_, i)| cell(row, *i));
@@ -319,6 +190,15 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
                 .origin
                 .and_then(|i| cell(row, i))
                 .map(|c| c.text.clone()),
+            suggested: cols
+                .suggested
+                .and_then(|i| cell(row, i))
+                .map(|c| c.text.clone()),
+            notes: cols
+                .notes
+                .iter()
+                .filter_map(|(i, name)| cell(row, *i).map(|c| (name.clone(), c.text.clone())))
+                .collect(),
             snippet: row.snippet,
         });
     }

@@ -217,7 +217,9 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
                     "  {}: {} {} ≠ {} {} ({})",
                     c.id,
                     lang.pick("orang", "person"),
-                    show2(c.person, lang),
+                    c.person
+                        .map(|p| show2(p, lang))
+                        .unwrap_or_else(|| lang.pick("(dikosongkan)", "(cleared)").to_string()),
                     lang.pick("saran", "suggested"),
                     show2(c.suggested, lang),
                     c.class.describe(lang)
