@@ -74,6 +74,9 @@ pub struct ReadOptions<'o> {
     pub framework: Option<&'o str>,
     /// The value column to read (`--column`), when a table has several.
     pub column: Option<&'o str>,
+    /// The framework of a file that does not say which it is in (`batch
+    /// --framework`): a file that says its own keeps it.
+    pub fallback: Option<&'o str>,
 }
 
 /// Reads the assessment in `path`. `framework` (from `--framework`) is
@@ -194,9 +197,10 @@ pub fn read_bytes_with(
     let (meta, rows) = match form {
         Form::Json => {
             let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            // A file without its framework is left to the full reader.
             let mut a = match fast::read(body, catalog, framework) {
                 Some(a) => a,
-                None => read_json(label, &text, catalog, framework)?,
+                None => read_json(label, &text, catalog, opts)?,
             };
             if body.contains("\"notes\"") {
                 a.notes = json_notes(label, body)?;
@@ -231,7 +235,7 @@ pub fn read_bytes_with(
             }
         }
     };
-    assemble(label, catalog, framework, (meta, rows))
+    assemble(label, catalog, opts, (meta, rows))
 }
 
 /// The `notes` of a JSON draft (see [`Notes`]).
@@ -264,13 +268,13 @@ fn read_json(
     label: &str,
     text: &str,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
 ) -> Result<Assessment> {
     // Answers' places are found only when an error needs them.
     let quick = json::read(label, text, false)?;
-    match assemble(label, catalog, framework, quick) {
+    match assemble(label, catalog, opts, quick) {
         Ok(a) => Ok(a),
-        Err(_) => assemble(label, catalog, framework, json::read(label, text, true)?),
+        Err(_) => assemble(label, catalog, opts, json::read(label, text, true)?),
     }
 }
 
@@ -278,11 +282,80 @@ fn read_json(
 fn assemble(
     label: &str,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
     (meta, rows): (build::Meta, Vec<build::RawAnswer<'_>>),
 ) -> Result<Assessment> {
-    let fw = choose_framework(label, catalog, framework, &meta, &rows)?;
+    let fw = choose_framework(label, catalog, opts, &meta, &rows)?;
+    if let Some(e) = other_framework(label, catalog, fw, &rows) {
+        return Err(e);
+    }
     build::build(label, fw, meta, rows)
+}
+
+/// When most indicator names in the file are unknown to `fw` and all of
+/// them are names of another framework: an error saying which.
+fn other_framework(
+    label: &str,
+    catalog: &Catalog,
+    fw: &Framework,
+    rows: &[RawAnswer<'_>],
+) -> Option<Error> {
+    let is_name = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && resolve::split_id(s).is_none()
+            && catalog
+                .frameworks
+                .iter()
+                .all(|f| f.external_index(s).is_none())
+            && !build::structural(fw, s)
+    };
+    let names: Vec<(&str, Option<&crate::error::Place>)> = rows
+        .iter()
+        .flat_map(|r| {
+            std::iter::once((r.indicator.as_str(), r.indicator_place.as_ref()))
+                .chain(r.names.iter().map(|(n, p)| (n.as_str(), p.as_ref())))
+        })
+        .filter(|(n, _)| is_name(n))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let own = resolve::Resolver::new(fw);
+    let misses: Vec<&(&str, Option<&crate::error::Place>)> = names
+        .iter()
+        .filter(|(n, _)| own.resolve(n).is_err() && !own.knows_name(n))
+        .collect();
+    if misses.is_empty() || misses.len() * 2 < names.len() {
+        return None;
+    }
+    let other = catalog.frameworks.iter().find(|f| {
+        f.id != fw.id && {
+            let r = resolve::Resolver::new(f);
+            misses.iter().all(|(n, _)| r.resolve(n).is_ok())
+        }
+    })?;
+    let (first, place) = misses[0];
+    Some(
+        Error::input(
+            label,
+            tr!(
+                "nama indikator dalam berkas ini milik {}, bukan {} ({} dari {} nama tidak dikenal di {}; misalnya `{}`)",
+                "the indicator names in this file belong to {}, not {} ({} of {} names are unknown in {}; e.g. `{}`)",
+                other.id,
+                fw.id,
+                misses.len(),
+                names.len(),
+                fw.id,
+                first.trim()
+            ),
+        )
+        .at_opt(place.cloned())
+        .with_hint(tr!(
+            "gunakan --framework {} (atau perbaiki baris `framework` di berkas)",
+            "use --framework {} (or fix the `framework` row in the file)",
+            other.id
+        )),
+    )
 }
 
 /// Picks the framework: `--framework`, the file's own, ids written in the
@@ -290,7 +363,7 @@ fn assemble(
 fn choose_framework<'a>(
     label: &str,
     catalog: &'a Catalog,
-    given: Option<&str>,
+    opts: ReadOptions<'_>,
     meta: &Meta,
     rows: &[RawAnswer<'_>],
 ) -> Result<&'a Framework> {
@@ -298,6 +371,10 @@ fn choose_framework<'a>(
         rows.iter()
             .find_map(|r| resolve::split_id(&r.indicator).map(|(fw, _)| fw))
     });
+    // `batch --framework` fills in for files that do not say theirs.
+    let given = opts
+        .framework
+        .or(opts.fallback.filter(|_| from_file.is_none()));
     match (given, from_file) {
         (Some(g), Some(f)) if g != f => Err(Error::usage(tr!(
             "--framework {} berbeda dengan framework dalam berkas ({})",

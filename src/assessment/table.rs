@@ -58,6 +58,24 @@ fn meta_key(key: &str) -> Option<&'static str> {
     })
 }
 
+/// A year as written (`2025`, `2025.0`), or a range of two consecutive
+/// years (`2024/2025`, `2024-2025`), read as its last year: (year, range).
+fn year_of(v: &str) -> Option<(i32, bool)> {
+    let ok = |s: &str| {
+        s.trim()
+            .trim_end_matches(".0")
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+    };
+    if let Some(y) = ok(v) {
+        return Some((y, false));
+    }
+    let (a, b) = v.split_once(['/', '-', '–'])?;
+    let (a, b) = (ok(a)?, ok(b)?);
+    (b == a + 1).then_some((b, true))
+}
+
 fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
     row.cells.get(i).filter(|c| !c.text.trim().is_empty())
 }
@@ -108,24 +126,30 @@ pub fn read_rows<'t>(
                 "framework" => meta.framework = Some(v),
                 "agency" => meta.agency = Some(v),
                 "source" => meta.source = Some(v),
-                _ => {
-                    let year = v
-                        .trim_end_matches(".0")
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|y| (1900..=2200).contains(y));
-                    meta.year = Some(year.ok_or_else(|| {
+                _ => match year_of(&v) {
+                    Some((year, range)) => {
+                        meta.year = Some(year);
+                        if range {
+                            meta.notices.push(tr!(
+                                "tahun `{}` dibaca sebagai {} (tahun terakhir rentang itu)",
+                                "year `{}` read as {} (the last year of the range)",
+                                v,
+                                year
+                            ));
+                        }
+                    }
+                    None => meta.errors.push(
                         Error::input(
                             file,
                             tr!("tahun `{}` tidak valid", "year `{}` is not valid", v),
                         )
                         .at(k.place.clone())
                         .expected(tr!(
-                            "tahun empat angka, misalnya 2025",
-                            "a four-digit year such as 2025"
-                        ))
-                    })?);
-                }
+                            "tahun empat angka, misalnya 2025 (atau rentang 2024/2025)",
+                            "a four-digit year such as 2025 (or a range 2024/2025)"
+                        )),
+                    ),
+                },
             }
         }
     }
@@ -152,23 +176,29 @@ pub fn read_rows<'t>(
     meta.notices.extend(cols.notice.clone());
     let mut out = Vec::new();
     for row in &rows[start + 1..] {
-        let reference = cols.refs.iter().find_map(|(_, i)| cell(row, *i));
+        let mut refs = cols.refs.iter().filter_map(|(_, i)| cell(row, *i));
+        let reference = refs.next();
+        let names: Vec<(String, Option<Place>)> = refs
+            .map(|c| (c.text.clone(), Some(c.place.clone())))
+            .collect();
         let value = cell(row, cols.value);
         let Some(reference) = reference else {
             if let Some(v) = value {
-                return Err(Error::input(
-                    file,
-                    tr!(
-                        "ada nilai `{}` tanpa indikator",
-                        "value `{}` has no indicator",
-                        v.text.trim()
-                    ),
-                )
-                .at(v.place.clone())
-                .with_hint(tr!(
-                    "isi kolom indikator pada baris ini, atau hapus nilainya",
-                    "fill in the indicator column on this row, or remove the value"
-                )));
+                meta.errors.push(
+                    Error::input(
+                        file,
+                        tr!(
+                            "ada nilai `{}` tanpa indikator",
+                            "value `{}` has no indicator",
+                            v.text.trim()
+                        ),
+                    )
+                    .at(v.place.clone())
+                    .with_hint(tr!(
+                        "isi kolom indikator pada baris ini, atau hapus nilainya",
+                        "fill in the indicator column on this row, or remove the value"
+                    )),
+                );
             }
             continue;
         };
@@ -199,6 +229,7 @@ pub fn read_rows<'t>(
                 .iter()
                 .filter_map(|(i, name)| cell(row, *i).map(|c| (name.clone(), c.text.clone())))
                 .collect(),
+            names,
             snippet: row.snippet,
         });
     }

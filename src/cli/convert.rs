@@ -31,6 +31,10 @@ pub struct RouteArgs {
     /// The framework of the input, when the file does not say.
     #[arg(long, value_name = "ID")]
     pub framework: Option<String>,
+    /// The value column to read when the table has several (e.g.
+    /// `--column "Nilai Mandiri"`; default: the most final one).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
     /// Pass through these frameworks, in order (e.g. `--via pemdi-2025`).
     #[arg(long, value_name = "FRAMEWORK")]
     pub via: Vec<String>,
@@ -74,6 +78,11 @@ impl PathArgs {
     /// The framework of the input, when given.
     pub fn framework(&self) -> Option<&str> {
         self.route.framework.as_deref()
+    }
+
+    /// The value column to read, when given.
+    pub fn column(&self) -> Option<&str> {
+        self.route.column.as_deref()
     }
 
     /// The conversion options to `to`.
@@ -140,7 +149,12 @@ fn format_of(args: &ConvertArgs) -> DraftFormat {
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = crate::assessment::read(&args.file, &data.catalog, args.path.framework())?;
+    let a = ctx.read_input(
+        &args.file,
+        &data.catalog,
+        args.path.framework(),
+        args.path.column(),
+    )?;
     let opts = args.path.options(args.to.clone())?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     if args.into.is_some() && args.output.is_none() && !args.json {
@@ -151,7 +165,7 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     }
     let merged = match &args.into {
         Some(path) => {
-            let existing = crate::assessment::read(path, &data.catalog, Some(&conv.target))?;
+            let existing = ctx.read_input(path, &data.catalog, Some(&conv.target), None)?;
             Some(draft::merge(&existing, &conv)?)
         }
         None => None,
@@ -271,7 +285,12 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
             .expected(crate::text::Text::same("pemdi-2026:3"))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = crate::assessment::read(&args.from, &data.catalog, args.path.framework())?;
+    let a = ctx.read_input(
+        &args.from,
+        &data.catalog,
+        args.path.framework(),
+        args.path.column(),
+    )?;
     let opts = args.path.options(Some(fw.id.clone()))?;
     let conv = Converter::new(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {

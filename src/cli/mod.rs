@@ -152,6 +152,35 @@ impl Ctx {
         Ok(data)
     }
 
+    /// Reads an input assessment, saying on standard error what the reader
+    /// chose or skipped (the value column read, total rows skipped).
+    pub fn read_input(
+        &self,
+        path: &std::path::Path,
+        catalog: &crate::catalog::Catalog,
+        framework: Option<&str>,
+        column: Option<&str>,
+    ) -> Result<crate::assessment::Assessment> {
+        let a = crate::assessment::read_with(
+            path,
+            catalog,
+            crate::assessment::ReadOptions {
+                framework,
+                column,
+                fallback: None,
+            },
+        )?;
+        for n in &a.notes.notices {
+            self.note(&format!(
+                "{}: {}: {}",
+                self.lang.pick("catatan", "note"),
+                path.display(),
+                n.get(self.lang)
+            ));
+        }
+        Ok(a)
+    }
+
     /// A note on standard error, unless `--quiet`.
     pub fn note(&self, s: &str) {
         if !self.quiet {
