@@ -63,3 +63,5 @@ mod cli_trace;
 
 /// Drafts: a person's typing survives every merge (property test); issue 13 regressions.
 mod drafts;
+/// Office layouts, cross-checks, every error at once, CRLF lines, smaller reader points (issue 13).
+mod layouts;

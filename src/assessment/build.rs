@@ -76,6 +76,24 @@ fn unresolved_error(file: &str, raw: &RawAnswer<'_>, u: Unresolved) -> Error {
 }
 
 fn value_error(file: &str, raw: &RawAnswer<'_>, msg: Text, fw: &Framework) -> Error {
+    if let Some(v) = raw.value.as_deref().filter(|v| v.starts_with('='))
+        && raw.snippet.is_none()
+    {
+        return Error::input(
+            file,
+            tr!(
+                "sel berisi rumus `{}` tanpa nilai hasil hitungan",
+                "the cell holds the formula `{}` without a computed value",
+                v
+            ),
+        )
+        .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()))
+        .expected(fw.scale_text())
+        .with_hint(tr!(
+            "buka berkas di Excel atau LibreOffice lalu simpan lagi (agar nilainya dihitung), atau ketik nilainya langsung",
+            "open the file in Excel or LibreOffice and save it again (so that the value is computed), or type the value itself"
+        ));
+    }
     let mut e = Error::input(file, msg)
         .at_opt(raw.value_place.clone().or(raw.indicator_place.clone()))
         .expected(fw.scale_text())

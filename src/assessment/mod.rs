@@ -40,6 +40,22 @@ pub enum Form {
     Spreadsheet,
 }
 
+/// A document that cannot hold an assessment table, by its first bytes:
+/// a PDF or an image renamed `.xlsx` or `.csv`.
+fn foreign(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF"),
+        (b"\x89PNG", "PNG"),
+        (&[0xFF, 0xD8, 0xFF], "JPEG"),
+        (b"GIF8", "GIF"),
+        (b"{\\rtf", "RTF"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, kind)| *kind)
+}
+
 /// Decides the form from the first bytes, then the file extension.
 pub fn sniff(path: &str, bytes: &[u8]) -> Form {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -129,6 +145,11 @@ fn folder(path: &Path) -> Error {
             "this is a folder, not an assessment file"
         ),
     )
+    .with_hint(tr!(
+        "untuk semua berkas dalam folder sekaligus: `spbe-pemdi batch {} -o laporan/`",
+        "for every file in the folder at once: `spbe-pemdi batch {} -o reports/`",
+        path.display()
+    ))
 }
 
 fn too_large(label: &str, len: u64) -> Error {
@@ -187,6 +208,24 @@ pub fn read_bytes_with(
                 "fill the file with answers; see `spbe-pemdi template spbe-2020`"
             )),
         );
+    }
+    if let Some(kind) = foreign(&bytes) {
+        return Err(Error::input(
+            label,
+            tr!(
+                "berkas ini dokumen {}, bukan tabel penilaian (apa pun ekstensinya)",
+                "this file is a {} document, not an assessment table (whatever its extension)",
+                kind
+            ),
+        )
+        .expected(tr!(
+            "CSV, JSON, atau XLSX/XLS/ODS",
+            "CSV, JSON, or XLSX/XLS/ODS"
+        ))
+        .with_hint(tr!(
+            "ambil tabel aslinya (Excel) dari pengisi, atau salin nilainya ke `spbe-pemdi template spbe-2020`",
+            "get the original table (Excel) from whoever filled it in, or copy the values into `spbe-pemdi template spbe-2020`"
+        )));
     }
     let form = sniff(label, &bytes);
     // Text forms borrow from the decoded text until the assessment is built.
@@ -375,8 +414,14 @@ fn choose_framework<'a>(
     let given = opts
         .framework
         .or(opts.fallback.filter(|_| from_file.is_none()));
+    let same = |g: &str, f: &str| {
+        g == f
+            || catalog
+                .get_loose(g)
+                .is_some_and(|x| catalog.get_loose(f).is_some_and(|y| y.id == x.id))
+    };
     match (given, from_file) {
-        (Some(g), Some(f)) if g != f => Err(Error::usage(tr!(
+        (Some(g), Some(f)) if !same(g, f) => Err(Error::usage(tr!(
             "--framework {} berbeda dengan framework dalam berkas ({})",
             "--framework {} differs from the framework in the file ({})",
             g,
@@ -388,7 +433,7 @@ fn choose_framework<'a>(
             "drop --framework, or fix the file"
         ))),
         (Some(id), _) => catalog.require(id),
-        (None, Some(id)) => catalog.get(id).ok_or_else(|| {
+        (None, Some(id)) => catalog.get_loose(id).ok_or_else(|| {
             Error::input(
                 label,
                 tr!(

@@ -114,6 +114,26 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
                 snippet: None,
             });
         }
+        // A formula saved without its computed value (written by a script,
+        // never opened in Excel) reads as its formula, so that a value
+        // there is an error naming the cell rather than a silent blank.
+        if let Ok(formulas) = wb.worksheet_formula(&name)
+            && let Some((f0, g0)) = formulas.start()
+        {
+            for (fr, fc, f) in formulas.used_cells() {
+                let (r, c) = (f0 + fr as u32, g0 + fc as u32);
+                if f.trim().is_empty() || r < r0 || c < c0 {
+                    continue;
+                }
+                if let Some(cell) = rows
+                    .get_mut((r - r0) as usize)
+                    .and_then(|row| row.cells.get_mut((c - c0) as usize))
+                    && cell.text.is_empty()
+                {
+                    cell.text = format!("={}", f.trim_start_matches('='));
+                }
+            }
+        }
         out.push((name, rows));
     }
     Ok(out)

@@ -277,12 +277,27 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
         .split_once(':')
         .and_then(|(f, n)| n.trim().parse::<u32>().ok().map(|n| (f.to_string(), n)))
         .ok_or_else(|| {
+            // A bare number means the newest framework's indicator.
+            let newest = data
+                .catalog
+                .newest()
+                .map(|f| f.id.as_str())
+                .unwrap_or("pemdi-2026");
+            let example = match args.target.trim().parse::<u32>() {
+                Ok(n) => format!("{newest}:{n}"),
+                Err(_) => format!("{newest}:3"),
+            };
             Error::usage(tr!(
                 "`{}` bukan id indikator",
                 "`{}` is not an indicator id",
                 args.target
             ))
-            .expected(crate::text::Text::same("pemdi-2026:3"))
+            .expected(crate::text::Text::same(example.clone()))
+            .with_hint(tr!(
+                "tulis id lengkap framework tujuan, misalnya `spbe-pemdi explain {} --from …`",
+                "write the target framework's full id, e.g. `spbe-pemdi explain {} --from …`",
+                example
+            ))
         })?;
     let fw = data.catalog.require(&fw_id)?;
     let a = ctx.read_input(
