@@ -93,8 +93,13 @@ fn issue13_second_note_column_is_kept_and_carried_into_drafts() {
     assert_eq!(a.answers[0].justification.as_deref(), Some("ada SK"));
     assert_eq!(a.notes.columns, ["Nilai Mandiri", "Catatan"]);
     assert_eq!(a.notes.rows["1"].cells["Catatan"], "perlu diperbarui");
-    // Merging into a draft that has such a column keeps it.
+    // The second explanation column travels with the old justification.
     let draft = std::fs::read_to_string(dir.path().join("draf.csv")).unwrap();
+    assert!(
+        draft.contains("[spbe-2020:1] ada SK (Catatan: perlu diperbarui)"),
+        "{draft}"
+    );
+    // Merging into a draft that has such a column keeps it.
     let with_col = draft.replacen("catatan_konversi", "catatan_konversi;Catatan Tim", 1);
     write(dir.path(), "draf-tim.csv", with_col.as_bytes());
     let m = run_in(

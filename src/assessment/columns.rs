@@ -153,6 +153,19 @@ fn twice(file: &str, c: &crate::assessment::table::Cell) -> Error {
     ))
 }
 
+/// Whether a kept column (named as in [`Columns::notes`]) is a further
+/// explanation or evidence column, whose texts travel with the answer.
+pub fn is_note_column(name: &str) -> bool {
+    let base = match name.rfind(" (") {
+        Some(at) if name.ends_with(')') => &name[..at],
+        _ => name,
+    };
+    matches!(
+        role_of(&header_key(base)),
+        Some(Role::Justification | Role::Evidence)
+    )
+}
+
 /// The columns of a header row.
 #[derive(Debug, Clone)]
 pub struct Columns {

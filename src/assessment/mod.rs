@@ -18,6 +18,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use build::{Meta, RawAnswer, parse_value};
+pub use columns::is_note_column;
 pub use model::*;
 pub use table::header_key;
 
