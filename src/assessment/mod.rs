@@ -281,26 +281,32 @@ pub fn read_bytes_with(
 /// The `notes` of a JSON draft (see [`Notes`]).
 fn json_notes(label: &str, body: &str) -> Result<Notes> {
     #[derive(serde::Deserialize)]
-    struct Doc {
-        #[serde(default)]
-        notes: Notes,
+    struct Doc<'t> {
+        #[serde(default, borrow)]
+        notes: Option<&'t serde_json::value::RawValue>,
     }
-    serde_json::from_str::<Doc>(body)
-        .map(|d| d.notes)
-        .map_err(|e| {
-            Error::input(
-                label,
-                tr!(
-                    "`notes` draf tidak valid: {}",
-                    "the draft's `notes` are not valid: {}",
-                    e
-                ),
-            )
-            .with_hint(tr!(
-                "hapus `notes` atau tulis ulang draf dengan `spbe-pemdi convert`",
-                "remove `notes` or write the draft again with `spbe-pemdi convert`"
-            ))
-        })
+    // A `notes` that is not an object is some other tool's: not a draft's.
+    let Some(raw) = serde_json::from_str::<Doc<'_>>(body)
+        .ok()
+        .and_then(|d| d.notes)
+        .filter(|r| r.get().starts_with('{'))
+    else {
+        return Ok(Notes::default());
+    };
+    serde_json::from_str::<Notes>(raw.get()).map_err(|e| {
+        Error::input(
+            label,
+            tr!(
+                "`notes` draf tidak valid: {}",
+                "the draft's `notes` are not valid: {}",
+                e
+            ),
+        )
+        .with_hint(tr!(
+            "hapus `notes` atau tulis ulang draf dengan `spbe-pemdi convert`",
+            "remove `notes` or write the draft again with `spbe-pemdi convert`"
+        ))
+    })
 }
 
 /// Reads an assessment in JSON with the typed and lenient readers.
