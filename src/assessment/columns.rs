@@ -330,3 +330,74 @@ pub fn columns(file: &str, row: &Row<'_>, choose: Option<&str>) -> Result<Option
         notice,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::table::{Cell, Row};
+    use crate::error::Place;
+
+    fn header(names: &[&str]) -> Row<'static> {
+        Row {
+            cells: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Cell {
+                    text: n.to_string(),
+                    place: Place::cell("S", 0, i as u32),
+                })
+                .collect(),
+            place: Place::cell("S", 0, 0),
+            snippet: None,
+        }
+    }
+
+    /// The most final value column is read, whatever the order.
+    #[test]
+    fn value_columns_by_rank() {
+        for (names, want) in [
+            (vec!["No", "Nilai Mandiri", "Nilai Verifikasi"], 2),
+            (vec!["No", "Nilai Akhir", "Nilai Verifikasi", "Nilai"], 1),
+            (vec!["No", "Tingkat", "Nilai"], 1),
+            (vec!["No", "Nilai Mandiri", "Validasi", "Nilai"], 2),
+        ] {
+            let c = columns("f", &header(&names), None).unwrap().unwrap();
+            assert_eq!(c.value, want, "{names:?}");
+            assert!(c.notice.is_some(), "{names:?}");
+        }
+        let one = columns("f", &header(&["No", "Nilai"]), None)
+            .unwrap()
+            .unwrap();
+        assert!(one.notice.is_none());
+    }
+
+    /// `--column` wins; a name not in the header is a usage error.
+    #[test]
+    fn column_chooses() {
+        let h = header(&["No", "Nilai Mandiri", "Nilai Verifikasi"]);
+        let c = columns("f", &h, Some("nilai mandiri")).unwrap().unwrap();
+        assert_eq!(c.value, 1);
+        let e = columns("f", &h, Some("Skor")).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    /// The second explanation column and unknown columns are notes; the
+    /// tool's own draft columns are not.
+    #[test]
+    fn notes_and_tool_columns() {
+        let h = header(&[
+            "No",
+            "Nilai",
+            "Penjelasan",
+            "Catatan",
+            "konflik",
+            "Catatan",
+            "Domain",
+        ]);
+        let c = columns("f", &h, None).unwrap().unwrap();
+        assert_eq!(c.justification, Some(2));
+        let names: Vec<&str> = c.notes.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Catatan", "Catatan (2)", "Domain"]);
+        assert!(is_note_column("Catatan (2)") && !is_note_column("Domain"));
+    }
+}
