@@ -393,3 +393,23 @@ fn issue13_batch_skips_office_lock_and_temp_files() {
     let summary = std::fs::read_to_string(dir.path().join("keluar/summary.csv")).unwrap();
     assert_eq!(summary.lines().count(), 2, "{summary}");
 }
+
+#[test]
+fn issue13_notices_are_in_json_outputs_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "hasil.csv", OFFICE.as_bytes());
+    for args in [
+        vec!["score", "hasil.csv", "--json", "--lang", "en"],
+        vec!["convert", "hasil.csv", "--json", "--lang", "en"],
+    ] {
+        let r = run_in(dir.path(), &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let notices = v["notices"].as_array().unwrap();
+        assert_eq!(notices.len(), 3, "{args:?}");
+        assert!(notices[1].as_str().unwrap().contains("`Nilai Verifikasi`"));
+    }
+    // Without notices, no `notices` member.
+    let r = run(&["score", "fixtures/aceh-tengah-spbe-2025.json", "--json"]);
+    assert!(!r.stdout.contains("\"notices\""));
+}

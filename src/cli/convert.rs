@@ -186,21 +186,27 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
         .write(out, &bytes)?;
     }
     if args.json {
-        match &merged {
-            Some(m) => {
-                #[derive(serde::Serialize)]
-                struct WithMerge<'a> {
-                    #[serde(flatten)]
-                    conversion: &'a crate::convert::Conversion,
-                    merge: &'a draft::Merge,
-                }
-                print(&crate::json::to_pretty(&WithMerge {
-                    conversion: &conv,
-                    merge: m,
-                }));
-            }
-            None => print(&render_json(&conv)),
+        // What the reader chose or skipped (the value column read, total
+        // rows skipped), in the output language.
+        let notices: Vec<&str> = a.notes.notices.iter().map(|n| n.get(lang)).collect();
+        if merged.is_none() && notices.is_empty() {
+            print(&render_json(&conv));
+            return Ok(0);
         }
+        #[derive(serde::Serialize)]
+        struct WithMerge<'a> {
+            #[serde(flatten)]
+            conversion: &'a crate::convert::Conversion,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            merge: Option<&'a draft::Merge>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            notices: Vec<&'a str>,
+        }
+        print(&crate::json::to_pretty(&WithMerge {
+            conversion: &conv,
+            merge: merged.as_ref(),
+            notices,
+        }));
         return Ok(0);
     }
     let mut text = render_text(&conv, lang);

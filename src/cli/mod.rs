@@ -199,6 +199,21 @@ fn use_color(arg: ColorArg) -> bool {
     }
 }
 
+/// A pretty-printed JSON object with a last member `notices` (what the
+/// reader chose or skipped), when there are any.
+pub fn with_notices(json: String, notices: &[&str]) -> String {
+    if notices.is_empty() {
+        return json;
+    }
+    let body = json.trim_end();
+    let Some(open) = body.strip_suffix('}') else {
+        return json;
+    };
+    let list = crate::json::to_pretty(&notices);
+    let list = list.trim_end().replace('\n', "\n  ");
+    format!("{},\n  \"notices\": {list}\n}}\n", open.trim_end())
+}
+
 /// Writes `s` to standard output, ignoring a closed pipe.
 pub fn print(s: &str) {
     let mut out = std::io::stdout().lock();

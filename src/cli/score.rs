@@ -69,7 +69,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     };
     let s = score(fw, &a, &opts)?;
     if args.json {
-        print(&render_json(&s));
+        let notices: Vec<&str> = a.notes.notices.iter().map(|n| n.get(ctx.lang)).collect();
+        print(&crate::cli::with_notices(render_json(&s), &notices));
     } else {
         print(&render_text(&s, ctx.lang));
     }
