@@ -124,6 +124,10 @@ pub struct Diagnostic {
     pub hint: Option<Text>,
     /// The offending source line, shown with a caret under the column.
     pub snippet: Option<String>,
+    /// Further errors of the same file, reported at once (see [`Error::many`]).
+    pub more: Vec<Error>,
+    /// How many further errors were found but not kept.
+    pub untold: usize,
 }
 
 /// The crate's result type.
@@ -140,6 +144,8 @@ impl Error {
             expected: None,
             hint: None,
             snippet: None,
+            more: Vec::new(),
+            untold: 0,
         }))
     }
 
@@ -258,6 +264,22 @@ impl Error {
         self
     }
 
+    /// Most errors of one file reported at once.
+    pub const MAX_AT_ONCE: usize = 50;
+
+    /// The errors of one file as one: the first, then the others (up to
+    /// [`Error::MAX_AT_ONCE`]); `None` when there are none.
+    pub fn many(errors: Vec<Error>) -> Option<Error> {
+        let total = errors.len();
+        let mut it = errors.into_iter();
+        let mut first = it.next()?;
+        for e in it.by_ref().take(Self::MAX_AT_ONCE - 1) {
+            first.more.push(e);
+        }
+        first.untold = total.saturating_sub(Self::MAX_AT_ONCE);
+        Some(first)
+    }
+
     /// The exit code for this error.
     pub fn exit_code(&self) -> i32 {
         self.kind.exit_code()
@@ -336,6 +358,36 @@ impl Error {
                 lang.pick("saran", "hint"),
                 vis(h.get(lang))
             );
+        }
+        if !self.more.is_empty() {
+            for e in &self.more {
+                out.push('\n');
+                out.push_str(&e.render_styled(lang, color));
+            }
+            let n = 1 + self.more.len() + self.untold;
+            out.push('\n');
+            let _ = match self.untold {
+                0 => writeln!(
+                    out,
+                    "{}",
+                    lang.pick(
+                        &format!("{n} galat dalam berkas ini"),
+                        &format!("{n} errors in this file")
+                    )
+                ),
+                k => writeln!(
+                    out,
+                    "{}",
+                    lang.pick(
+                        &format!(
+                            "{n} galat dalam berkas ini; {k} tidak ditampilkan (perbaiki yang di atas lalu jalankan lagi)"
+                        ),
+                        &format!(
+                            "{n} errors in this file; {k} not shown (fix the ones above and run again)"
+                        )
+                    )
+                ),
+            };
         }
         out
     }

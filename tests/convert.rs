@@ -214,6 +214,10 @@ fn merge_never_clobbers_and_is_idempotent() {
     // the suggestion, plus an old tool suggestion to refresh.
     let mut person = draft(&c);
     person.answers.retain(|a| a.key() == "1" || a.key() == "3");
+    person
+        .notes
+        .rows
+        .retain(|k, _| k == "1" || k == "3" || k == "13");
     for a in &mut person.answers {
         a.origin = None;
     }
@@ -225,6 +229,9 @@ fn merge_never_clobbers_and_is_idempotent() {
         .unwrap();
     stale.value = d("4");
     person.answers.push(stale);
+    // The stale suggestion was recorded with its value.
+    person.notes.rows.get_mut("13").unwrap().suggested =
+        Some(spbe_pemdi::assessment::DecValue(d("4")));
     let m = merge(&person, &c).unwrap();
     let get = |k: &str| m.draft.answer(k).unwrap().value;
     assert_eq!(get("1"), d("4.5"), "a person's value is kept");

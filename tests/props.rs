@@ -27,6 +27,7 @@ fn assessment(fw: &str, keys: &[String], values: &[Option<Decimal>]) -> Assessme
             })
             .collect(),
         external: Default::default(),
+        notes: Default::default(),
     }
 }
 

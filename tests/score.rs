@@ -30,6 +30,7 @@ fn assessment(fw: &str, levels: &[(u32, u32)]) -> Assessment {
             })
             .collect(),
         external: Default::default(),
+        notes: Default::default(),
     }
 }
 

@@ -74,3 +74,8 @@ mod writes;
 
 /// Hostile input: bounded resources, duplicates, encodings, precision, control characters.
 mod reads;
+
+/// Drafts: a person's typing survives every merge (property test); issue 13 regressions.
+mod drafts;
+/// Office layouts, cross-checks, every error at once, CRLF lines, smaller reader points (issue 13).
+mod layouts;

@@ -72,7 +72,7 @@ pub fn read(text: &str) -> Option<(Meta, Vec<RawAnswer<'_>>)> {
         agency: doc.agency,
         year: doc.year,
         source: doc.source,
-        external: vec![],
+        ..Meta::default()
     };
     let mut rows = Vec::with_capacity(doc.answers.len());
     for a in doc.answers {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::io::{Cursor, SeekFrom};
 
 use crate::assessment::table::{Cell, Row, header_key, is_alias};
-use crate::error::{Error, LineIndex, Place, Result, line_text};
+use crate::error::{Error, Place, Result};
 use crate::limits;
 use crate::tr;
 
@@ -34,7 +34,10 @@ fn count_outside_quotes(line: &str, d: char) -> usize {
 /// failing that, the most frequent one on the first non-empty line.
 pub fn sniff_delimiter(text: &str) -> u8 {
     const CANDIDATES: [char; 4] = [';', ',', '\t', '|'];
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).take(50);
+    let lines = text
+        .split(['\n', '\r'])
+        .filter(|l| !l.trim().is_empty())
+        .take(50);
     let mut first = None;
     for line in lines {
         first.get_or_insert(line);
@@ -105,7 +108,70 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<(u64, u64)> {
         }
         field_start = c == delimiter as char || c == '\n' || c == '\r';
     }
-    quoted.then(|| crate::error::line_col_of(text, open_at))
+    quoted.then(|| {
+        let lines = Lines::new(text);
+        let line = lines.line_of(open_at);
+        let col = text[lines.start(line)..open_at].chars().count() as u64 + 1;
+        (line, col)
+    })
+}
+
+/// Where the lines of a CSV text start, whichever line ends it uses:
+/// `\r\n` (Excel on Windows), `\n`, or a lone `\r` (old Mac exports).
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, c) in b.iter().enumerate() {
+            match c {
+                b'\n' => starts.push(i + 1),
+                b'\r' if b.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        Lines { starts }
+    }
+
+    /// The 1-based line holding byte `at`.
+    fn line_of(&self, at: usize) -> u64 {
+        self.starts.partition_point(|s| *s <= at).max(1) as u64
+    }
+
+    /// The 1-based line where a record at byte `at` starts: the csv
+    /// crate places a record after a `\r\n` at its `\n`, and after
+    /// skipped empty lines at their ends.
+    fn record_line(&self, text: &str, at: usize) -> u64 {
+        let b = text.as_bytes();
+        let mut at = at;
+        while at < b.len() && (b[at] == b'\n' || b[at] == b'\r') {
+            at += 1;
+        }
+        self.line_of(at)
+    }
+
+    /// Where 1-based line `line` starts.
+    fn start(&self, line: u64) -> usize {
+        self.starts
+            .get((line as usize).saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    fn text<'t>(&self, text: &'t str, line: u64) -> &'t str {
+        let a = self.start(line).min(text.len());
+        let b = self
+            .starts
+            .get(line as usize)
+            .copied()
+            .unwrap_or(text.len())
+            .max(a);
+        text.get(a..b).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
 }
 
 /// Splits CSV text into rows of cells with line and column places.
@@ -125,7 +191,8 @@ pub fn rows<'t>(file: &str, text: &'t str) -> Result<Vec<Row<'t>>> {
             "tutup tanda kutip di akhir teks penjelasan, atau hapus tanda kutipnya",
             "close the quote at the end of the text, or remove it"
         ));
-        if let Some(l) = line_text(text, line) {
+        let l = Lines::new(text).text(text, line);
+        if !l.is_empty() {
             e = e.with_snippet(l);
         }
         return Err(e);
@@ -195,7 +262,7 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             tr!("{} pemisah dan baris", "{} delimiters and lines", starts),
         ));
     }
-    let lines = LineIndex::new(text);
+    let lines = Lines::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -209,7 +276,10 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e
+                    .position()
+                    .map(|p| lines.line_of(p.byte() as usize))
+                    .unwrap_or(0);
                 let mut err = Error::input(file, tr!("CSV tidak valid: {}", "invalid CSV: {}", e))
                     .with_hint(tr!(
                         "periksa tanda kutip yang tidak ditutup",
@@ -221,7 +291,12 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
                 return Err(err);
             }
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        // The csv crate counts a `\r\n` as two line ends: lines are
+        // found from the record's byte offset instead.
+        let line = record
+            .position()
+            .map(|p| lines.record_line(text, p.byte() as usize))
+            .unwrap_or(0);
         if record.len() > limits::MAX_COLUMNS {
             return Err(limits::table_too_large(
                 file,
@@ -233,7 +308,7 @@ fn records<'t>(file: &str, text: &'t str, delimiter: u8, rdr: &mut Kept) -> Resu
             )
             .at(Place::line(line)));
         }
-        let raw = lines.line(text, line);
+        let raw = lines.text(text, line);
         let starts = field_columns(raw, delimiter);
         if let Some((i, long)) = record.iter().enumerate().find(|(_, f)| limits::too_long(f)) {
             let col = starts.get(i).copied().unwrap_or(1);

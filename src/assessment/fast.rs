@@ -162,6 +162,7 @@ pub fn read(text: &str, catalog: &Catalog, given: Option<&str>) -> Option<Assess
         source: doc.source.map(str::to_string),
         answers,
         external: Default::default(),
+        notes: Default::default(),
     })
 }
 

@@ -285,6 +285,7 @@ pub(super) fn read_with<'t>(
                     evidence,
                     origin,
                     snippet,
+                    ..RawAnswer::default()
                 });
             }
         }

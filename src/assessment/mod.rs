@@ -3,6 +3,7 @@
 
 mod build;
 mod canonical;
+mod columns;
 mod csv;
 mod dupkeys;
 mod encoding;
@@ -18,6 +19,7 @@ pub use xlsx::reading_spreadsheet;
 use std::path::Path;
 
 pub use build::{Meta, RawAnswer, parse_value};
+pub use columns::is_note_column;
 pub use model::*;
 pub use table::header_key;
 
@@ -38,6 +40,22 @@ pub enum Form {
     Csv,
     /// A spreadsheet (XLSX, XLSM, XLS, ODS).
     Spreadsheet,
+}
+
+/// A document that cannot hold an assessment table, by its first bytes:
+/// a PDF or an image renamed `.xlsx` or `.csv`.
+fn foreign(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF"),
+        (b"\x89PNG", "PNG"),
+        (&[0xFF, 0xD8, 0xFF], "JPEG"),
+        (b"GIF8", "GIF"),
+        (b"{\\rtf", "RTF"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, kind)| *kind)
 }
 
 /// Decides the form from the first bytes, then the file extension.
@@ -67,25 +85,49 @@ pub fn sniff(path: &str, bytes: &[u8]) -> Form {
     }
 }
 
+/// How to read an input file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'o> {
+    /// The framework (`--framework`), required when the file does not say.
+    pub framework: Option<&'o str>,
+    /// The value column to read (`--column`), when a table has several.
+    pub column: Option<&'o str>,
+    /// The framework of a file that does not say which it is in (`batch
+    /// --framework`): a file that says its own keeps it.
+    pub fallback: Option<&'o str>,
+}
+
 /// Reads the assessment in `path`. `framework` (from `--framework`) is
 /// required when the file does not say which framework it is in.
 pub fn read(path: &Path, catalog: &Catalog, framework: Option<&str>) -> Result<Assessment> {
-    read_noting(path, catalog, framework).map(|(a, _)| a)
+    read_with(
+        path,
+        catalog,
+        ReadOptions {
+            framework,
+            ..ReadOptions::default()
+        },
+    )
 }
 
-/// Reads the assessment in `path`, with the warnings the reading gave
-/// (bytes that are not UTF-8, replaced).
+/// Reads the assessment in `path` as `opts` say.
+pub fn read_with(path: &Path, catalog: &Catalog, opts: ReadOptions<'_>) -> Result<Assessment> {
+    read_noting(path, catalog, opts).map(|(a, _)| a)
+}
+
+/// Reads the assessment in `path` as `opts` say, with the warnings the
+/// reading gave (bytes that are not UTF-8, replaced).
 pub fn read_noting(
     path: &Path,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
 ) -> Result<(Assessment, Vec<Error>)> {
     let label = path.display().to_string();
     if path.is_dir() {
         return Err(folder(path));
     }
     let bytes = crate::limits::read_file(path, MAX_INPUT_BYTES)?;
-    read_bytes_noting(&label, bytes, catalog, framework)
+    read_bytes_noting(&label, bytes, catalog, opts)
 }
 
 fn folder(path: &Path) -> Error {
@@ -96,6 +138,11 @@ fn folder(path: &Path) -> Error {
             "this is a folder, not an assessment file"
         ),
     )
+    .with_hint(tr!(
+        "untuk semua berkas dalam folder sekaligus: `spbe-pemdi batch {} -o laporan/`",
+        "for every file in the folder at once: `spbe-pemdi batch {} -o reports/`",
+        path.display()
+    ))
 }
 
 /// Reads an assessment from bytes; `label` names the file in errors.
@@ -105,18 +152,37 @@ pub fn read_bytes(
     catalog: &Catalog,
     framework: Option<&str>,
 ) -> Result<Assessment> {
-    read_bytes_noting(label, bytes, catalog, framework).map(|(a, _)| a)
+    read_bytes_with(
+        label,
+        bytes,
+        catalog,
+        ReadOptions {
+            framework,
+            ..ReadOptions::default()
+        },
+    )
 }
 
-/// Reads an assessment from bytes, with the warnings the reading gave.
+/// Reads an assessment from bytes as `opts` say.
+pub fn read_bytes_with(
+    label: &str,
+    bytes: Vec<u8>,
+    catalog: &Catalog,
+    opts: ReadOptions<'_>,
+) -> Result<Assessment> {
+    read_bytes_noting(label, bytes, catalog, opts).map(|(a, _)| a)
+}
+
+/// Reads an assessment from bytes as `opts` say, with the warnings the
+/// reading gave.
 pub fn read_bytes_noting(
     label: &str,
     bytes: Vec<u8>,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
 ) -> Result<(Assessment, Vec<Error>)> {
     let mut warnings = Vec::new();
-    let a = read_decoded(label, bytes, catalog, framework, &mut warnings)?;
+    let a = read_decoded(label, bytes, catalog, opts, &mut warnings)?;
     Ok((a, warnings))
 }
 
@@ -124,9 +190,10 @@ fn read_decoded(
     label: &str,
     bytes: Vec<u8>,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
     warnings: &mut Vec<Error>,
 ) -> Result<Assessment> {
+    let framework = opts.framework;
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(crate::limits::too_large(
             label,
@@ -142,6 +209,24 @@ fn read_decoded(
             )),
         );
     }
+    if let Some(kind) = foreign(&bytes) {
+        return Err(Error::input(
+            label,
+            tr!(
+                "berkas ini dokumen {}, bukan tabel penilaian (apa pun ekstensinya)",
+                "this file is a {} document, not an assessment table (whatever its extension)",
+                kind
+            ),
+        )
+        .expected(tr!(
+            "CSV, JSON, atau XLSX/XLS/ODS",
+            "CSV, JSON, or XLSX/XLS/ODS"
+        ))
+        .with_hint(tr!(
+            "ambil tabel aslinya (Excel) dari pengisi, atau salin nilainya ke `spbe-pemdi template spbe-2020`",
+            "get the original table (Excel) from whoever filled it in, or copy the values into `spbe-pemdi template spbe-2020`"
+        )));
+    }
     let form = sniff(label, &bytes);
     // Text forms borrow from the decoded text until the assessment is built.
     let (text, bytes) = match form {
@@ -155,18 +240,23 @@ fn read_decoded(
     let (meta, rows) = match form {
         Form::Json => {
             let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            return match fast::read(body, catalog, framework) {
-                Some(a) => Ok(a),
-                None => read_json(label, &text, catalog, framework),
+            // A file without its framework is left to the full reader.
+            let mut a = match fast::read(body, catalog, framework) {
+                Some(a) => a,
+                None => read_json(label, &text, catalog, opts)?,
             };
+            if body.contains("\"notes\"") {
+                a.notes = json_notes(label, body)?;
+            }
+            return Ok(a);
         }
-        Form::Csv => table::read_rows(label, &csv::rows(label, &text)?)?,
+        Form::Csv => table::read_rows(label, &csv::rows(label, &text)?, opts.column)?,
         Form::Spreadsheet => {
             let sheets = xlsx::sheets(label, bytes)?;
             let mut first_err = None;
             let mut found = None;
             for (_, rows) in &sheets {
-                match table::read_rows(label, rows) {
+                match table::read_rows(label, rows, opts.column) {
                     Ok(r) => {
                         found = Some(r);
                         break;
@@ -188,7 +278,38 @@ fn read_decoded(
             }
         }
     };
-    assemble(label, catalog, framework, (meta, rows))
+    assemble(label, catalog, opts, (meta, rows))
+}
+
+/// The `notes` of a JSON draft (see [`Notes`]).
+fn json_notes(label: &str, body: &str) -> Result<Notes> {
+    #[derive(serde::Deserialize)]
+    struct Doc<'t> {
+        #[serde(default, borrow)]
+        notes: Option<&'t serde_json::value::RawValue>,
+    }
+    // A `notes` that is not an object is some other tool's: not a draft's.
+    let Some(raw) = serde_json::from_str::<Doc<'_>>(body)
+        .ok()
+        .and_then(|d| d.notes)
+        .filter(|r| r.get().starts_with('{'))
+    else {
+        return Ok(Notes::default());
+    };
+    serde_json::from_str::<Notes>(raw.get()).map_err(|e| {
+        Error::input(
+            label,
+            tr!(
+                "`notes` draf tidak valid: {}",
+                "the draft's `notes` are not valid: {}",
+                e
+            ),
+        )
+        .with_hint(tr!(
+            "hapus `notes` atau tulis ulang draf dengan `spbe-pemdi convert`",
+            "remove `notes` or write the draft again with `spbe-pemdi convert`"
+        ))
+    })
 }
 
 /// Reads an assessment in JSON with the typed and lenient readers.
@@ -196,13 +317,13 @@ fn read_json(
     label: &str,
     text: &str,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
 ) -> Result<Assessment> {
     // Answers' places are found only when an error needs them.
     let quick = json::read(label, text, false)?;
-    match assemble(label, catalog, framework, quick) {
+    match assemble(label, catalog, opts, quick) {
         Ok(a) => Ok(a),
-        Err(_) => assemble(label, catalog, framework, json::read(label, text, true)?),
+        Err(_) => assemble(label, catalog, opts, json::read(label, text, true)?),
     }
 }
 
@@ -210,11 +331,80 @@ fn read_json(
 fn assemble(
     label: &str,
     catalog: &Catalog,
-    framework: Option<&str>,
+    opts: ReadOptions<'_>,
     (meta, rows): (build::Meta, Vec<build::RawAnswer<'_>>),
 ) -> Result<Assessment> {
-    let fw = choose_framework(label, catalog, framework, &meta, &rows)?;
+    let fw = choose_framework(label, catalog, opts, &meta, &rows)?;
+    if let Some(e) = other_framework(label, catalog, fw, &rows) {
+        return Err(e);
+    }
     build::build(label, fw, meta, rows)
+}
+
+/// When most indicator names in the file are unknown to `fw` and all of
+/// them are names of another framework: an error saying which.
+fn other_framework(
+    label: &str,
+    catalog: &Catalog,
+    fw: &Framework,
+    rows: &[RawAnswer<'_>],
+) -> Option<Error> {
+    let is_name = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && resolve::split_id(s).is_none()
+            && catalog
+                .frameworks
+                .iter()
+                .all(|f| f.external_index(s).is_none())
+            && !build::structural(fw, s)
+    };
+    let names: Vec<(&str, Option<&crate::error::Place>)> = rows
+        .iter()
+        .flat_map(|r| {
+            std::iter::once((r.indicator.as_str(), r.indicator_place.as_ref()))
+                .chain(r.names.iter().map(|(n, p)| (n.as_str(), p.as_ref())))
+        })
+        .filter(|(n, _)| is_name(n))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let own = resolve::Resolver::new(fw);
+    let misses: Vec<&(&str, Option<&crate::error::Place>)> = names
+        .iter()
+        .filter(|(n, _)| own.resolve(n).is_err() && !own.knows_name(n))
+        .collect();
+    if misses.is_empty() || misses.len() * 2 < names.len() {
+        return None;
+    }
+    let other = catalog.frameworks.iter().find(|f| {
+        f.id != fw.id && {
+            let r = resolve::Resolver::new(f);
+            misses.iter().all(|(n, _)| r.resolve(n).is_ok())
+        }
+    })?;
+    let (first, place) = misses[0];
+    Some(
+        Error::input(
+            label,
+            tr!(
+                "nama indikator dalam berkas ini milik {}, bukan {} ({} dari {} nama tidak dikenal di {}; misalnya `{}`)",
+                "the indicator names in this file belong to {}, not {} ({} of {} names are unknown in {}; e.g. `{}`)",
+                other.id,
+                fw.id,
+                misses.len(),
+                names.len(),
+                fw.id,
+                first.trim()
+            ),
+        )
+        .at_opt(place.cloned())
+        .with_hint(tr!(
+            "gunakan --framework {} (atau perbaiki baris `framework` di berkas)",
+            "use --framework {} (or fix the `framework` row in the file)",
+            other.id
+        )),
+    )
 }
 
 /// Picks the framework: `--framework`, the file's own, ids written in the
@@ -222,7 +412,7 @@ fn assemble(
 fn choose_framework<'a>(
     label: &str,
     catalog: &'a Catalog,
-    given: Option<&str>,
+    opts: ReadOptions<'_>,
     meta: &Meta,
     rows: &[RawAnswer<'_>],
 ) -> Result<&'a Framework> {
@@ -230,8 +420,18 @@ fn choose_framework<'a>(
         rows.iter()
             .find_map(|r| resolve::split_id(&r.indicator).map(|(fw, _)| fw))
     });
+    // `batch --framework` fills in for files that do not say theirs.
+    let given = opts
+        .framework
+        .or(opts.fallback.filter(|_| from_file.is_none()));
+    let same = |g: &str, f: &str| {
+        g == f
+            || catalog
+                .get_loose(g)
+                .is_some_and(|x| catalog.get_loose(f).is_some_and(|y| y.id == x.id))
+    };
     match (given, from_file) {
-        (Some(g), Some(f)) if !g.trim().eq_ignore_ascii_case(f) => Err(Error::usage(tr!(
+        (Some(g), Some(f)) if !same(g, f) => Err(Error::usage(tr!(
             "--framework {} berbeda dengan framework dalam berkas ({})",
             "--framework {} differs from the framework in the file ({})",
             g,
@@ -243,7 +443,7 @@ fn choose_framework<'a>(
             "drop --framework, or fix the file"
         ))),
         (Some(id), _) => catalog.require(id),
-        (None, Some(id)) => catalog.get(id).ok_or_else(|| {
+        (None, Some(id)) => catalog.get_loose(id).ok_or_else(|| {
             Error::input(
                 label,
                 tr!(

@@ -26,6 +26,62 @@ pub struct Assessment {
     /// Values of external indices (`sdi`, `sjig`, `epss`, ...), by key.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external: BTreeMap<String, DecValue>,
+    /// What a table holds beyond the answers, kept for drafts: the
+    /// suggestions recorded with the values, texts on rows without a value,
+    /// and columns of a person's own.
+    #[serde(default, skip_serializing_if = "Notes::is_empty")]
+    pub notes: Notes,
+}
+
+/// The parts of a table that are not answers but belong to a person (or
+/// record what the tool suggested), kept so that a merge never loses them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notes {
+    /// Columns of a person's own (not read as answers), in file order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    /// Rows by item key (`22`, `35-1`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rows: BTreeMap<String, RowNotes>,
+    /// What the reader chose or skipped (the value column read, total rows
+    /// skipped), for the command to say on standard error.
+    #[serde(skip)]
+    pub notices: Vec<crate::text::Text>,
+}
+
+impl Notes {
+    /// Whether there is nothing to keep.
+    pub fn is_empty(&self) -> bool {
+        self.columns.is_empty() && self.rows.is_empty()
+    }
+}
+
+/// One row's notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowNotes {
+    /// The suggestion the tool recorded with the value (`saran`): a value
+    /// that differs from it was set by a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<DecValue>,
+    /// The explanation on a row without a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// Evidence on a row without a value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Texts in the person's own columns, by column name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cells: BTreeMap<String, String>,
+}
+
+impl RowNotes {
+    /// Whether the row holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.suggested.is_none()
+            && self.justification.is_none()
+            && self.evidence.is_empty()
+            && self.cells.is_empty()
+    }
 }
 
 /// A decimal that serializes as a string (`"68.75"`).

@@ -205,6 +205,17 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether `s` names (or is part of the name of) at least one of the
+    /// framework's indicators, ambiguous or not.
+    pub fn knows_name(&self, s: &str) -> bool {
+        let n = normalize(s);
+        !n.is_empty()
+            && self
+                .names()
+                .iter()
+                .any(|(_, v)| v.iter().any(|x| x.contains(&n)))
+    }
+
     fn by_name(&self, s: &str) -> Result<Target, Unresolved> {
         let n = normalize(s);
         if n.is_empty() {

@@ -4,6 +4,7 @@
 
 use crate::assessment::Evidence;
 use crate::assessment::build::{Meta, RawAnswer};
+use crate::assessment::columns::{Role, columns, role_of};
 use crate::error::{Error, Place, Result};
 use crate::text::Text;
 use crate::tr;
@@ -28,66 +29,6 @@ pub struct Row<'t> {
     pub snippet: Option<&'t str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Ref(u8),
-    Value,
-    Justification,
-    Evidence,
-    Origin,
-}
-
-const REF_ALIASES: &[(&str, u8)] = &[
-    ("id", 0),
-    ("id_indikator", 0),
-    ("indicator_id", 0),
-    ("no", 1),
-    ("nomor", 1),
-    ("no_indikator", 1),
-    ("nomor_indikator", 1),
-    ("number", 1),
-    ("kode", 1),
-    ("kode_indikator", 1),
-    ("indikator", 2),
-    ("indicator", 2),
-    ("nama_indikator", 3),
-    ("indicator_name", 3),
-    ("nama", 3),
-    ("name", 3),
-];
-const VALUE_ALIASES: &[&str] = &[
-    "nilai",
-    "nilai_akhir",
-    "final_value",
-    "tingkat",
-    "level",
-    "value",
-    "tingkat_kematangan",
-    "nilai_indikator",
-    "skor",
-    "score",
-    "capaian",
-];
-const JUSTIFICATION_ALIASES: &[&str] = &[
-    "penjelasan",
-    "justifikasi",
-    "justification",
-    "keterangan",
-    "catatan",
-    "explanation",
-    "uraian",
-];
-const EVIDENCE_ALIASES: &[&str] = &[
-    "data_dukung",
-    "evidence",
-    "bukti",
-    "bukti_dukung",
-    "dokumen_pendukung",
-    "dokumen",
-    "tautan",
-    "link",
-];
-
 /// Normalizes a header cell: lower case, `_` for spaces and punctuation.
 pub fn header_key(s: &str) -> String {
     let t = s.trim().trim_start_matches('\u{feff}').to_lowercase();
@@ -102,28 +43,9 @@ pub fn header_key(s: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
-fn role_of(key: &str) -> Option<Role> {
-    if let Some((_, p)) = REF_ALIASES.iter().find(|(a, _)| *a == key) {
-        return Some(Role::Ref(*p));
-    }
-    if VALUE_ALIASES.contains(&key) {
-        return Some(Role::Value);
-    }
-    if JUSTIFICATION_ALIASES.contains(&key) {
-        return Some(Role::Justification);
-    }
-    if EVIDENCE_ALIASES.contains(&key) {
-        return Some(Role::Evidence);
-    }
-    if key == "asal" || key == "origin" || key == "asal_nilai" {
-        return Some(Role::Origin);
-    }
-    None
-}
-
 /// Whether `key` (see [`header_key`]) is a recognised column header.
 pub fn is_alias(key: &str) -> bool {
-    role_of(key).is_some()
+    role_of(key).is_some_and(|r| r != Role::Tool)
 }
 
 fn meta_key(key: &str) -> Option<&'static str> {
@@ -136,61 +58,22 @@ fn meta_key(key: &str) -> Option<&'static str> {
     })
 }
 
-struct Columns {
-    refs: Vec<(u8, usize)>,
-    value: usize,
-    justification: Option<usize>,
-    evidence: Option<usize>,
-    origin: Option<usize>,
-}
-
-fn columns(file: &str, row: &Row<'_>) -> Result<Option<Columns>> {
-    let mut refs = Vec::new();
-    let mut value = None;
-    let mut justification = None;
-    let mut evidence = None;
-    let mut origin = None;
-    for (i, c) in row.cells.iter().enumerate() {
-        let key = header_key(&c.text);
-        let Some(role) = role_of(&key) else { continue };
-        let slot = match role {
-            Role::Ref(p) => {
-                refs.push((p, i));
-                continue;
-            }
-            Role::Value => &mut value,
-            Role::Justification => &mut justification,
-            Role::Evidence => &mut evidence,
-            Role::Origin => &mut origin,
-        };
-        if slot.is_some() {
-            return Err(Error::input(
-                file,
-                tr!(
-                    "kolom `{}` ganda: tidak jelas kolom mana yang dibaca",
-                    "column `{}` appears twice: it is unclear which one to read",
-                    c.text.trim()
-                ),
-            )
-            .at(c.place.clone())
-            .with_hint(tr!(
-                "ganti nama atau hapus salah satu kolom",
-                "rename or remove one of the columns"
-            )));
-        }
-        *slot = Some(i);
+/// A year as written (`2025`, `2025.0`), or a range of two consecutive
+/// years (`2024/2025`, `2024-2025`), read as its last year: (year, range).
+fn year_of(v: &str) -> Option<(i32, bool)> {
+    let ok = |s: &str| {
+        s.trim()
+            .trim_end_matches(".0")
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+    };
+    if let Some(y) = ok(v) {
+        return Some((y, false));
     }
-    refs.sort();
-    Ok(match (refs.is_empty(), value) {
-        (false, Some(value)) => Some(Columns {
-            refs,
-            value,
-            justification,
-            evidence,
-            origin,
-        }),
-        _ => None,
-    })
+    let (a, b) = v.split_once(['/', '-', '–'])?;
+    let (a, b) = (ok(a)?, ok(b)?);
+    (b == a + 1).then_some((b, true))
 }
 
 fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
@@ -201,7 +84,11 @@ fn cell<'r>(row: &'r Row<'_>, i: usize) -> Option<&'r Cell> {
 pub const MAX_ROWS: usize = crate::limits::MAX_ROWS;
 
 /// Reads metadata and answers from the rows of a table.
-pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
+pub fn read_rows<'t>(
+    file: &str,
+    rows: &[Row<'t>],
+    choose: Option<&str>,
+) -> Result<(Meta, Vec<RawAnswer<'t>>)> {
     if rows.len() > MAX_ROWS {
         return Err(Error::input(
             file,
@@ -226,7 +113,7 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
     let mut header = None;
     let mut seen: Vec<(&str, (Place, String))> = Vec::new();
     for (n, row) in rows.iter().enumerate().take(50) {
-        if let Some(cols) = columns(file, row)? {
+        if let Some(cols) = columns(file, row, choose)? {
             header = Some((n, cols));
             break;
         }
@@ -263,24 +150,30 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
                 "framework" => meta.framework = Some(v),
                 "agency" => meta.agency = Some(v),
                 "source" => meta.source = Some(v),
-                _ => {
-                    let year = v
-                        .trim_end_matches(".0")
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|y| (1900..=2200).contains(y));
-                    meta.year = Some(year.ok_or_else(|| {
+                _ => match year_of(&v) {
+                    Some((year, range)) => {
+                        meta.year = Some(year);
+                        if range {
+                            meta.notices.push(tr!(
+                                "tahun `{}` dibaca sebagai {} (tahun terakhir rentang itu)",
+                                "year `{}` read as {} (the last year of the range)",
+                                v,
+                                year
+                            ));
+                        }
+                    }
+                    None => meta.errors.push(
                         Error::input(
                             file,
                             tr!("tahun `{}` tidak valid", "year `{}` is not valid", v),
                         )
                         .at(k.place.clone())
                         .expected(tr!(
-                            "tahun empat angka, misalnya 2025",
-                            "a four-digit year such as 2025"
-                        ))
-                    })?);
-                }
+                            "tahun empat angka, misalnya 2025 (atau rentang 2024/2025)",
+                            "a four-digit year such as 2025 (or a range 2024/2025)"
+                        )),
+                    ),
+                },
             }
         }
     }
@@ -303,25 +196,33 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
             "add a header row above the data; see `spbe-pemdi template spbe-2020`"
         )));
     };
+    meta.columns = cols.notes.iter().map(|(_, n)| n.clone()).collect();
+    meta.notices.extend(cols.notice.clone());
     let mut out = Vec::new();
     for row in &rows[start + 1..] {
-        let reference = cols.refs.iter().find_map(|(_, i)| cell(row, *i));
+        let mut refs = cols.refs.iter().filter_map(|(_, i)| cell(row, *i));
+        let reference = refs.next();
+        let names: Vec<(String, Option<Place>)> = refs
+            .map(|c| (c.text.clone(), Some(c.place.clone())))
+            .collect();
         let value = cell(row, cols.value);
         let Some(reference) = reference else {
             if let Some(v) = value {
-                return Err(Error::input(
-                    file,
-                    tr!(
-                        "ada nilai `{}` tanpa indikator",
-                        "value `{}` has no indicator",
-                        v.text.trim()
-                    ),
-                )
-                .at(v.place.clone())
-                .with_hint(tr!(
-                    "isi kolom indikator pada baris ini, atau hapus nilainya",
-                    "fill in the indicator column on this row, or remove the value"
-                )));
+                meta.errors.push(
+                    Error::input(
+                        file,
+                        tr!(
+                            "ada nilai `{}` tanpa indikator",
+                            "value `{}` has no indicator",
+                            v.text.trim()
+                        ),
+                    )
+                    .at(v.place.clone())
+                    .with_hint(tr!(
+                        "isi kolom indikator pada baris ini, atau hapus nilainya",
+                        "fill in the indicator column on this row, or remove the value"
+                    )),
+                );
             }
             continue;
         };
@@ -343,6 +244,16 @@ pub fn read_rows<'t>(file: &str, rows: &[Row<'t>]) -> Result<(Meta, Vec<RawAnswe
                 .origin
                 .and_then(|i| cell(row, i))
                 .map(|c| c.text.clone()),
+            suggested: cols
+                .suggested
+                .and_then(|i| cell(row, i))
+                .map(|c| c.text.clone()),
+            notes: cols
+                .notes
+                .iter()
+                .filter_map(|(i, name)| cell(row, *i).map(|c| (name.clone(), c.text.clone())))
+                .collect(),
+            names,
             snippet: row.snippet,
         });
     }

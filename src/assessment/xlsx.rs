@@ -112,9 +112,22 @@ fn read_sheets(file: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<Row<'stati
                 let mut reader = x
                     .worksheet_cells_reader(&name)
                     .map_err(|e| unreadable(&e))?;
-                while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
-                    let (row, col) = c.get_position();
-                    cells.push(file, row, col, Data::from(c.get_value().clone()))?;
+                while let Some(c) = reader
+                    .next_cell_with_formula()
+                    .map_err(|e| unreadable(&e))?
+                {
+                    let (row, col) = c.pos;
+                    let mut v = Data::from(c.value);
+                    // A formula saved without its computed value (written by
+                    // a script, never opened in Excel) reads as its formula,
+                    // so that a value there is an error naming the cell
+                    // rather than a silent blank.
+                    if matches!(v, Data::Empty)
+                        && let Some(f) = c.formula.filter(|f| !f.trim().is_empty())
+                    {
+                        v = Data::String(format!("={}", f.trim_start_matches('=')));
+                    }
+                    cells.push(file, row, col, v)?;
                 }
             }
             // XLS is at most 65 536 × 256 cells; calamine bounds ODS.

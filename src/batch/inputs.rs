@@ -2,9 +2,9 @@
 //!
 //! An input is a file (read whatever its extension) or a folder: every
 //! `.json`, `.csv`, `.xlsx`, `.xlsm`, `.xls` and `.ods` file directly inside
-//! it (not in subfolders; hidden files skipped; symbolic links to files
-//! followed), sorted by name. Inputs keep the order given on the command
-//! line.
+//! it (not in subfolders; hidden files, Office lock files `~$….xlsx` and
+//! temporary files `~…`, `…~` skipped; symbolic links to files followed),
+//! sorted by name. Inputs keep the order given on the command line.
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
@@ -20,9 +20,13 @@ pub const EXTENSIONS: &[&str] = &["json", "csv", "xlsx", "xlsm", "xls", "ods"];
 /// one of the [`EXTENSIONS`] in any case.
 fn wanted(name: &OsStr) -> bool {
     let p = Path::new(name);
-    let hidden = name.as_encoded_bytes().starts_with(b".");
+    let b = name.as_encoded_bytes();
+    let hidden = b.starts_with(b".");
+    // Office lock files (`~$draf.xlsx`, `.~lock.draf.ods#`) and editors'
+    // temporary files (`~draf.tmp`, `draf.xlsx~`) are not assessments.
+    let scratch = b.starts_with(b"~") || b.ends_with(b"~");
     let ext = p.extension().and_then(|e| e.to_str());
-    !hidden && ext.is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    !hidden && !scratch && ext.is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// The files of a batch, in order.

@@ -46,6 +46,8 @@ pub struct BatchOptions {
     pub inputs: Vec<PathBuf>,
     /// The framework of files that do not say.
     pub framework: Option<String>,
+    /// The value column to read when a table has several (`--column`).
+    pub column: Option<String>,
     /// Target and path.
     pub convert: ConvertOptions,
     /// Output folder (created when missing).
@@ -249,7 +251,15 @@ impl Job<'_> {
 
     fn convert(&self, i: usize, path: &Path) -> Result<Done> {
         let catalog = &self.data.catalog;
-        let a = crate::assessment::read(path, catalog, self.opts.framework.as_deref())?;
+        let a = crate::assessment::read_with(
+            path,
+            catalog,
+            crate::assessment::ReadOptions {
+                fallback: self.opts.framework.as_deref(),
+                column: self.opts.column.as_deref(),
+                ..Default::default()
+            },
+        )?;
         let converter = self.converter(&a.framework)?;
         let (outline, report) = match self.names.get(i) {
             Some(name) if !self.opts.summary_only => {

@@ -263,19 +263,52 @@ impl Catalog {
             .find(|f| f.id.eq_ignore_ascii_case(id))
     }
 
-    /// The framework with `id`, or a usage error listing the known ones.
+    /// The framework with `id` written loosely, as people type it:
+    /// `SPBE-2020`, `spbe2020`, `spbe_2020` are `spbe-2020`.
+    pub fn get_loose(&self, id: &str) -> Option<&Framework> {
+        let loose = |s: &str| -> String {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        self.get(id).or_else(|| {
+            let want = loose(id);
+            self.frameworks.iter().find(|f| loose(&f.id) == want)
+        })
+    }
+
+    /// The framework with `id` (written loosely, see [`Catalog::get_loose`]),
+    /// or a usage error suggesting the closest and listing the known ones.
     pub fn require(&self, id: &str) -> Result<&Framework> {
-        self.get(id).ok_or_else(|| {
+        self.get_loose(id).ok_or_else(|| {
+            let lower = id.trim().to_ascii_lowercase();
+            let dist = |f: &Framework| strsim::levenshtein(&lower, &f.id);
+            let best = self.frameworks.iter().map(dist).min().filter(|d| *d <= 3);
+            let closest: Vec<String> = self
+                .frameworks
+                .iter()
+                .filter(|f| Some(dist(f)) == best)
+                .map(|f| format!("`{}`", f.id))
+                .collect();
+            let hint = match best {
+                Some(_) => tr!(
+                    "maksud Anda {}? Lihat daftar dengan `spbe-pemdi frameworks`",
+                    "did you mean {}? List them with `spbe-pemdi frameworks`",
+                    closest.join(" / ")
+                ),
+                None => tr!(
+                    "lihat daftar dengan `spbe-pemdi frameworks`",
+                    "list them with `spbe-pemdi frameworks`"
+                ),
+            };
             Error::usage(tr!(
                 "framework tidak dikenal: `{}`",
                 "unknown framework: `{}`",
                 id
             ))
             .expected(crate::text::Text::same(self.ids().join(", ")))
-            .with_hint(tr!(
-                "lihat daftar dengan `spbe-pemdi frameworks`",
-                "list them with `spbe-pemdi frameworks`"
-            ))
+            .with_hint(hint)
         })
     }
 

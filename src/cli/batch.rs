@@ -59,6 +59,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let opts = BatchOptions {
         inputs: args.inputs.clone(),
         framework: args.route.framework.clone(),
+        column: args.route.column.clone(),
         convert: args.route.options(args.to.clone(), vec![])?,
         out_dir: args.output.clone(),
         format: Format::from(args.format),

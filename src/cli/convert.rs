@@ -31,6 +31,10 @@ pub struct RouteArgs {
     /// The framework of the input, when the file does not say.
     #[arg(long, value_name = "ID")]
     pub framework: Option<String>,
+    /// The value column to read when the table has several (e.g.
+    /// `--column "Nilai Mandiri"`; default: the most final one).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
     /// Pass through these frameworks, in order (e.g. `--via pemdi-2025`).
     #[arg(long, value_name = "FRAMEWORK")]
     pub via: Vec<String>,
@@ -84,6 +88,11 @@ impl PathArgs {
     /// The framework of the input, when given.
     pub fn framework(&self) -> Option<&str> {
         self.route.framework.as_deref()
+    }
+
+    /// The value column to read, when given.
+    pub fn column(&self) -> Option<&str> {
+        self.route.column.as_deref()
     }
 
     /// The conversion options to `to`.
@@ -185,7 +194,12 @@ fn same_agency(
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = ctx.read_assessment(&args.file, &data.catalog, args.path.framework())?;
+    let a = ctx.read_input(
+        &args.file,
+        &data.catalog,
+        args.path.framework(),
+        args.path.column(),
+    )?;
     let opts = args.path.options(args.to.clone())?;
     let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
     if args.format.is_some() && args.output.is_none() {
@@ -206,7 +220,7 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     }
     let merged = match &args.into {
         Some(path) => {
-            let existing = ctx.read_assessment(path, &data.catalog, Some(&conv.target))?;
+            let existing = ctx.read_input(path, &data.catalog, Some(&conv.target), None)?;
             if !args.force {
                 same_agency(&a, &existing, &args.file, path)?;
             }
@@ -234,21 +248,27 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
         }
     }
     if args.json {
-        match &merged {
-            Some(m) => {
-                #[derive(serde::Serialize)]
-                struct WithMerge<'a> {
-                    #[serde(flatten)]
-                    conversion: &'a crate::convert::Conversion,
-                    merge: &'a draft::Merge,
-                }
-                print(&crate::json::to_pretty(&WithMerge {
-                    conversion: &conv,
-                    merge: m,
-                }));
-            }
-            None => print(&render_json(&conv)),
+        // What the reader chose or skipped (the value column read, total
+        // rows skipped), in the output language.
+        let notices: Vec<&str> = a.notes.notices.iter().map(|n| n.get(lang)).collect();
+        if merged.is_none() && notices.is_empty() {
+            print(&render_json(&conv));
+            return Ok(0);
         }
+        #[derive(serde::Serialize)]
+        struct WithMerge<'a> {
+            #[serde(flatten)]
+            conversion: &'a crate::convert::Conversion,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            merge: Option<&'a draft::Merge>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            notices: Vec<&'a str>,
+        }
+        print(&crate::json::to_pretty(&WithMerge {
+            conversion: &conv,
+            merge: merged.as_ref(),
+            notices,
+        }));
         return Ok(0);
     }
     let mut text = render_text(&conv, lang);
@@ -279,7 +299,9 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
                     "  {}: {} {} ≠ {} {} ({})",
                     c.id,
                     lang.pick("orang", "person"),
-                    show2(c.person, lang),
+                    c.person
+                        .map(|p| show2(p, lang))
+                        .unwrap_or_else(|| lang.pick("(dikosongkan)", "(cleared)").to_string()),
                     lang.pick("saran", "suggested"),
                     show2(c.suggested, lang),
                     c.class.describe(lang)
@@ -323,15 +345,35 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
         .split_once(':')
         .and_then(|(f, n)| n.trim().parse::<u32>().ok().map(|n| (f.to_string(), n)))
         .ok_or_else(|| {
+            // A bare number means the newest framework's indicator.
+            let newest = data
+                .catalog
+                .newest()
+                .map(|f| f.id.as_str())
+                .unwrap_or("pemdi-2026");
+            let example = match args.target.trim().parse::<u32>() {
+                Ok(n) => format!("{newest}:{n}"),
+                Err(_) => format!("{newest}:3"),
+            };
             Error::usage(tr!(
                 "`{}` bukan id indikator",
                 "`{}` is not an indicator id",
                 args.target
             ))
-            .expected(crate::text::Text::same("pemdi-2026:3"))
+            .expected(crate::text::Text::same(example.clone()))
+            .with_hint(tr!(
+                "tulis id lengkap framework tujuan, misalnya `spbe-pemdi explain {} --from …`",
+                "write the target framework's full id, e.g. `spbe-pemdi explain {} --from …`",
+                example
+            ))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = ctx.read_assessment(&args.from, &data.catalog, args.path.framework())?;
+    let a = ctx.read_input(
+        &args.from,
+        &data.catalog,
+        args.path.framework(),
+        args.path.column(),
+    )?;
     let opts = args.path.options(Some(fw.id.clone()))?;
     let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
     let t = conv.indicator(no).ok_or_else(|| {

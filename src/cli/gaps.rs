@@ -87,7 +87,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             "add -o file-name.xlsx"
         )));
     }
-    let a = ctx.read_assessment(&args.file, &data.catalog, args.path.framework())?;
+    let a = ctx.read_input(
+        &args.file,
+        &data.catalog,
+        args.path.framework(),
+        args.path.column(),
+    )?;
     let opts = args.path.options(args.to.clone())?;
     let conv = crate::cli::convert::converter(&data, &a.framework, &opts)?.convert(&a)?;
     let report = Report::build(&conv, &data.catalog, ctx.lang)?;

@@ -153,19 +153,47 @@ impl Ctx {
         Ok(data)
     }
 
-    /// Reads the assessment in `path`; warnings of the reading (bytes
-    /// replaced) go to standard error, unless `--quiet`.
+    /// Reads the assessment in `path` (see [`Ctx::read_input`]).
     pub fn read_assessment(
         &self,
         path: &std::path::Path,
         catalog: &crate::catalog::Catalog,
         framework: Option<&str>,
     ) -> Result<crate::assessment::Assessment> {
-        let (a, warnings) = crate::assessment::read_noting(path, catalog, framework)?;
+        self.read_input(path, catalog, framework, None)
+    }
+
+    /// Reads an input assessment, saying on standard error (unless
+    /// `--quiet`) what the reading warned of (bytes replaced) and what the
+    /// reader chose or skipped (the value column read, total rows skipped).
+    pub fn read_input(
+        &self,
+        path: &std::path::Path,
+        catalog: &crate::catalog::Catalog,
+        framework: Option<&str>,
+        column: Option<&str>,
+    ) -> Result<crate::assessment::Assessment> {
+        let (a, warnings) = crate::assessment::read_noting(
+            path,
+            catalog,
+            crate::assessment::ReadOptions {
+                framework,
+                column,
+                fallback: None,
+            },
+        )?;
         if !self.quiet {
             for w in &warnings {
-                eprint!("{}", w.render_warning(self.lang, self.color));
+                eprint_safe(&w.render_warning(self.lang, self.color));
             }
+        }
+        for n in &a.notes.notices {
+            self.note(&format!(
+                "{}: {}: {}",
+                self.lang.pick("catatan", "note"),
+                path.display(),
+                n.get(self.lang)
+            ));
         }
         Ok(a)
     }
@@ -186,6 +214,21 @@ fn use_color(arg: ColorArg) -> bool {
         ColorArg::Always => !no_color,
         ColorArg::Auto => !no_color && std::io::stderr().is_terminal(),
     }
+}
+
+/// A pretty-printed JSON object with a last member `notices` (what the
+/// reader chose or skipped), when there are any.
+pub fn with_notices(json: String, notices: &[&str]) -> String {
+    if notices.is_empty() {
+        return json;
+    }
+    let body = json.trim_end();
+    let Some(open) = body.strip_suffix('}') else {
+        return json;
+    };
+    let list = crate::json::to_pretty(&notices);
+    let list = list.trim_end().replace('\n', "\n  ");
+    format!("{},\n  \"notices\": {list}\n}}\n", open.trim_end())
 }
 
 /// The first failure to write standard output, if any: the command goes

@@ -31,6 +31,10 @@ pub struct Args {
     /// The framework of the file, when the file does not say.
     #[arg(long, value_name = "ID")]
     pub framework: Option<String>,
+    /// The value column to read when the table has several (e.g.
+    /// `--column "Nilai Mandiri"`; default: the most final one).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
     /// Print JSON (exact decimal strings).
     #[arg(long)]
     pub json: bool,
@@ -46,7 +50,12 @@ pub struct Args {
 /// Runs `score`.
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let data = ctx.data()?;
-    let a = ctx.read_assessment(&args.file, &data.catalog, args.framework.as_deref())?;
+    let a = ctx.read_input(
+        &args.file,
+        &data.catalog,
+        args.framework.as_deref(),
+        args.column.as_deref(),
+    )?;
     let fw = data.catalog.require(&a.framework)?;
     let opts = ScoreOptions {
         band_on: match args.band_on {
@@ -60,7 +69,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     };
     let s = score(fw, &a, &opts)?;
     if args.json {
-        print(&render_json(&s));
+        let notices: Vec<&str> = a.notes.notices.iter().map(|n| n.get(ctx.lang)).collect();
+        print(&crate::cli::with_notices(render_json(&s), &notices));
     } else {
         print(&render_text(&s, ctx.lang));
     }

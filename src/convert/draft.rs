@@ -6,22 +6,24 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::assessment::{Answer, Assessment, DecValue, Evidence};
+use crate::assessment::{Answer, Assessment, DecValue, Evidence, Notes, RowNotes};
 use crate::convert::{Class, Conversion, TargetValue};
 use crate::crosswalk::Evidence as Policy;
+use crate::decimal::show2;
 use crate::error::{Error, Result};
 use crate::sheet;
 use crate::text::Lang;
 use crate::tr;
 
-/// A person's value that differs from the tool's suggestion.
+/// A person's value (or a value a person cleared) that differs from the
+/// tool's suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
     /// Indicator id.
     pub id: String,
-    /// The value a person set (kept).
-    #[serde(with = "crate::decimal::serde_dec")]
-    pub person: Decimal,
+    /// The value a person set (kept); `None` where a person cleared it.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub person: Option<Decimal>,
     /// The value the conversion suggests.
     #[serde(with = "crate::decimal::serde_dec")]
     pub suggested: Decimal,
@@ -79,8 +81,23 @@ fn suggestion(t: &TargetValue) -> Option<Answer> {
     })
 }
 
-/// The draft of the target framework from a conversion.
+/// The draft of the target framework from a conversion: every suggestion
+/// recorded beside its value (`saran`), so that a value a person changes
+/// is told apart from the tool's.
 pub fn draft(c: &Conversion) -> Assessment {
+    let answers: Vec<Answer> = c.indicators.iter().filter_map(suggestion).collect();
+    let rows = answers
+        .iter()
+        .map(|a| {
+            (
+                a.key().to_string(),
+                RowNotes {
+                    suggested: Some(DecValue(a.value)),
+                    ..RowNotes::default()
+                },
+            )
+        })
+        .collect();
     Assessment {
         framework: c.target.clone(),
         agency: c.source.agency.clone(),
@@ -91,19 +108,37 @@ pub fn draft(c: &Conversion) -> Assessment {
             c.path.join(" → "),
             c.stamp.hash
         )),
-        answers: c.indicators.iter().filter_map(suggestion).collect(),
+        answers,
         external: c
             .indicators
             .iter()
             .filter_map(|t| t.external.as_ref())
             .filter_map(|e| e.index_value.map(|v| (e.key.clone(), DecValue(v))))
             .collect(),
+        notes: Notes {
+            rows,
+            ..Notes::default()
+        },
     }
 }
 
-/// Merges the conversion into an existing draft: a person's value (no
-/// origin mark) is never changed; earlier suggestions are refreshed; empty
-/// indicators are filled. Running it again on its own output changes nothing.
+/// Whether a draft row belongs to a person: a value without an origin mark,
+/// a value that differs from the suggestion recorded with it, or a value
+/// cleared where a suggestion was recorded.
+fn person_owned(have: Option<&Answer>, recorded: Option<Decimal>) -> bool {
+    match have {
+        Some(h) => h.origin.is_none() || recorded.is_some_and(|r| r != h.value),
+        None => recorded.is_some(),
+    }
+}
+
+/// Merges the conversion into an existing draft. What a person did is
+/// never changed: a value that differs from the suggestion recorded with it
+/// (or has no origin mark, or was cleared), every text (explanation,
+/// evidence, the person's own columns) on any row, cleared texts included.
+/// Untouched suggestions are refreshed and empty rows filled, values only:
+/// the old justifications and evidence are written by a fresh draft, never
+/// by a merge. Running it again on its own output changes nothing.
 pub fn merge(existing: &Assessment, c: &Conversion) -> Result<Merge> {
     if existing.framework != c.target {
         return Err(Error::usage(tr!(
@@ -125,37 +160,71 @@ pub fn merge(existing: &Assessment, c: &Conversion) -> Result<Merge> {
     for t in &c.indicators {
         let key = t.no.to_string();
         let have = existing.answer(&key);
+        let old = existing.notes.rows.get(&key);
+        let recorded = old.and_then(|r| r.suggested).map(|d| d.0);
         let sug = suggestion(t);
-        match (have, sug) {
-            (Some(h), s) if h.origin.is_none() => {
-                if let Some(s) = s
-                    && s.value != h.value
-                {
-                    conflicts.push(Conflict {
-                        id: t.id.clone(),
-                        person: h.value,
-                        suggested: s.value,
-                        class: t.class,
+        let mut row = old.cloned().unwrap_or_default();
+        row.suggested = sug.as_ref().map(|s| DecValue(s.value));
+        if person_owned(have, recorded) {
+            if let Some(s) = &sug
+                && have.map(|h| h.value) != Some(s.value)
+            {
+                conflicts.push(Conflict {
+                    id: t.id.clone(),
+                    person: have.map(|h| h.value),
+                    suggested: s.value,
+                    class: t.class,
+                });
+            }
+            match have {
+                Some(h) => {
+                    kept.push(t.id.clone());
+                    // The person's now, whatever the origin cell said.
+                    answers.push(Answer {
+                        origin: None,
+                        ..h.clone()
                     });
                 }
-                kept.push(t.id.clone());
-                answers.push(h.clone());
+                // A cleared value stays cleared, and stays the person's.
+                None => row.suggested = row.suggested.or(recorded.map(DecValue)),
             }
-            (Some(h), Some(s)) => {
-                if *h != s {
-                    refreshed.push(t.id.clone());
+        } else if let Some(h) = have {
+            // An untouched suggestion: the value is refreshed; the texts
+            // on its row are left as they are.
+            match sug {
+                Some(s) => {
+                    let a = Answer {
+                        value: s.value,
+                        origin: s.origin,
+                        ..h.clone()
+                    };
+                    if a != *h {
+                        refreshed.push(t.id.clone());
+                    }
+                    answers.push(a);
                 }
-                answers.push(s);
+                None => {
+                    // The data no longer supports it: the value goes, the
+                    // texts stay on the row.
+                    refreshed.push(t.id.clone());
+                    row.justification = h.justification.clone();
+                    row.evidence = h.evidence.clone();
+                }
             }
-            (Some(_), None) => {
-                // An earlier suggestion the data no longer supports: removed.
-                refreshed.push(t.id.clone());
-            }
-            (None, Some(s)) => {
-                filled.push(t.id.clone());
-                answers.push(s);
-            }
-            (None, None) => {}
+        } else if let Some(s) = sug {
+            // Filled with a value; the texts on the row stay the person's
+            // (a merge writes no text: a cleared cell stays cleared).
+            filled.push(t.id.clone());
+            answers.push(Answer {
+                justification: row.justification.take(),
+                evidence: std::mem::take(&mut row.evidence),
+                ..s
+            });
+        }
+        if row.is_empty() {
+            out.notes.rows.remove(&key);
+        } else {
+            out.notes.rows.insert(key, row);
         }
     }
     out.answers = answers;
@@ -198,68 +267,152 @@ struct JsonDraft<'a> {
     conversion: Option<&'a Conversion>,
 }
 
-/// Columns holding numbers: the value and the range.
-const NUMERIC: &[usize] = &[3, 5, 6];
+/// The draft's columns: (Indonesian, English, width in the sheet, numeric).
+const COLUMNS: [(&str, &str, f64, bool); 15] = [
+    ("no", "no", 6.0, false),
+    ("indikator", "indicator", 14.0, false),
+    ("nama_indikator", "indicator_name", 40.0, false),
+    ("nilai", "value", 8.0, true),
+    ("asal", "origin", 10.0, false),
+    ("saran", "suggested", 8.0, true),
+    ("konflik", "conflict", 24.0, false),
+    ("rentang_bawah", "range_low", 10.0, true),
+    ("rentang_atas", "range_high", 10.0, true),
+    ("keyakinan", "confidence", 11.0, false),
+    ("sumber", "sources", 28.0, false),
+    ("penjelasan", "justification", 50.0, false),
+    ("data_dukung", "evidence", 40.0, false),
+    (
+        "data_dukung_perlu_diperbarui",
+        "evidence_to_update",
+        40.0,
+        false,
+    ),
+    ("catatan_konversi", "conversion_notes", 40.0, false),
+];
+/// The columns holding numbers (the indicator number, the value, the
+/// suggestion and the range), which the sheets keep as numbers.
+fn numeric() -> Vec<usize> {
+    std::iter::once(0)
+        .chain((0..COLUMNS.len()).filter(|&i| COLUMNS[i].3))
+        .collect()
+}
+const VALUE: usize = 3;
+const ORIGIN: usize = 4;
+const SUGGESTED: usize = 5;
+const CONFLICT: usize = 6;
+const JUSTIFICATION: usize = 11;
+const EVIDENCE: usize = 12;
 
-fn headers(lang: Lang) -> [&'static str; 13] {
-    match lang {
-        Lang::Id => [
-            "no",
-            "indikator",
-            "nama_indikator",
-            "nilai",
-            "asal",
-            "rentang_bawah",
-            "rentang_atas",
-            "keyakinan",
-            "sumber",
-            "penjelasan",
-            "data_dukung",
-            "data_dukung_perlu_diperbarui",
-            "catatan_konversi",
-        ],
-        Lang::En => [
-            "no",
-            "indicator",
-            "indicator_name",
-            "value",
-            "origin",
-            "range_low",
-            "range_high",
-            "confidence",
-            "sources",
-            "justification",
-            "evidence",
-            "evidence_to_update",
-            "conversion_notes",
-        ],
+/// The rule a draft keeps, written above its table.
+fn rule(lang: Lang) -> [String; 2] {
+    [
+        lang.pick("petunjuk", "note").to_string(),
+        lang.pick(
+            "Nilai yang berbeda dari kolom saran (atau yang kolom asal-nya kosong) adalah nilai Anda, dan semua teks Anda (penjelasan, data_dukung, kolom tambahan) tidak pernah ditimpa oleh `spbe-pemdi convert --into`; hanya saran yang belum diubah yang diperbarui. Kolom konflik menunjukkan saran baru yang berbeda dari nilai Anda.",
+            "A value that differs from the suggested column (or whose origin cell is empty) is yours, and every text of yours (justification, evidence, added columns) is never overwritten by `spbe-pemdi convert --into`; only untouched suggestions are refreshed. The conflict column shows new suggestions that differ from your value.",
+        )
+        .to_string(),
+    ]
+}
+
+fn headers(d: &Assessment, lang: Lang) -> Vec<String> {
+    COLUMNS
+        .iter()
+        .map(|(id, en, _, _)| lang.pick(id, en).to_string())
+        .chain(d.notes.columns.iter().cloned())
+        .collect()
+}
+
+fn evidence_cell(items: &[Evidence]) -> String {
+    items.iter().map(ev).collect::<Vec<_>>().join(" | ")
+}
+
+/// The person-owned cells of row `key`: value, origin, recorded suggestion,
+/// explanation, evidence and the person's own columns.
+fn own_cells(d: &Assessment, key: &str, row: &mut [String], lang: Lang) {
+    let a = d.answer(key);
+    let n = d.notes.rows.get(key);
+    if let Some(a) = a {
+        row[VALUE] = crate::decimal::exact(a.value);
+        row[ORIGIN] = origin_label(a.origin.as_deref(), lang);
+    }
+    if let Some(s) = n.and_then(|n| n.suggested) {
+        row[SUGGESTED] = crate::decimal::exact(s.0);
+    }
+    row[JUSTIFICATION] = a
+        .and_then(|a| a.justification.clone())
+        .or_else(|| n.and_then(|n| n.justification.clone()))
+        .unwrap_or_default();
+    row[EVIDENCE] = match a {
+        Some(a) if !a.evidence.is_empty() => evidence_cell(&a.evidence),
+        _ => n.map(|n| evidence_cell(&n.evidence)).unwrap_or_default(),
+    };
+    if let Some(n) = n {
+        for (i, col) in d.notes.columns.iter().enumerate() {
+            if let Some(t) = n.cells.get(col) {
+                row[COLUMNS.len() + i] = t.clone();
+            }
+        }
     }
 }
 
-fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]> {
+/// The conflict cell: a person's value (or cleared value) that differs
+/// from the suggestion.
+fn conflict_cell(a: Option<&Answer>, t: &TargetValue, lang: Lang) -> String {
+    let Some(sug) = t.value.filter(|_| t.class != Class::External) else {
+        return String::new();
+    };
+    let person = match a {
+        Some(a) if a.origin.is_none() => Some(a.value),
+        Some(_) => return String::new(),
+        None => None,
+    };
+    if person == Some(sug) {
+        return String::new();
+    }
+    match person {
+        Some(p) => format!(
+            "{} {} ≠ {} {}",
+            lang.pick("nilai Anda", "your value"),
+            show2(p, lang),
+            lang.pick("saran", "suggested"),
+            show2(sug, lang)
+        ),
+        None => format!(
+            "{}; {} {}",
+            lang.pick("dikosongkan", "cleared"),
+            lang.pick("saran", "suggested"),
+            show2(sug, lang)
+        ),
+    }
+}
+
+fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<Vec<String>> {
+    let width = COLUMNS.len() + d.notes.columns.len();
     let mut out = Vec::new();
     let Some(c) = c else {
-        for a in &d.answers {
-            out.push([
-                a.key().to_string(),
-                a.indicator.clone(),
-                String::new(),
-                crate::decimal::exact(a.value),
-                origin_label(a.origin.as_deref(), lang),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                a.justification.clone().unwrap_or_default(),
-                a.evidence.iter().map(ev).collect::<Vec<_>>().join(" | "),
-                String::new(),
-                String::new(),
-            ]);
+        let mut keys: Vec<&str> = d.answers.iter().map(|a| a.key()).collect();
+        for k in d.notes.rows.keys() {
+            if d.answer(k).is_none() {
+                keys.push(k);
+            }
+        }
+        for key in keys {
+            let mut row = vec![String::new(); width];
+            row[0] = key.to_string();
+            row[1] = match d.answer(key) {
+                Some(a) => a.indicator.clone(),
+                None => format!("{}:{key}", d.framework),
+            };
+            own_cells(d, key, &mut row, lang);
+            out.push(row);
         }
         return out;
     };
     for t in &c.indicators {
-        let a = d.answer(&t.no.to_string());
+        let key = t.no.to_string();
+        let a = d.answer(&key);
         let sources: Vec<String> = t
             .sources
             .iter()
@@ -280,25 +433,22 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
             })
             .collect();
         let notes: Vec<&str> = t.notes.iter().map(|n| n.get(lang)).collect();
-        out.push([
-            t.no.to_string(),
-            t.id.clone(),
-            t.name.clone(),
-            a.map(|a| crate::decimal::exact(a.value))
-                .unwrap_or_default(),
-            origin_label(a.and_then(|a| a.origin.as_deref()), lang),
-            crate::decimal::exact(t.estimate.low),
-            crate::decimal::exact(t.estimate.high),
-            t.confidence
-                .map(|c| c.describe().get(lang).to_string())
-                .unwrap_or_default(),
-            sources.join(" "),
-            a.and_then(|a| a.justification.clone()).unwrap_or_default(),
-            a.map(|a| a.evidence.iter().map(ev).collect::<Vec<_>>().join(" | "))
-                .unwrap_or_default(),
-            update.join(" | "),
-            notes.join(" "),
-        ]);
+        let mut row = vec![String::new(); width];
+        row[0] = key.clone();
+        row[1] = t.id.clone();
+        row[2] = t.name.clone();
+        own_cells(d, &key, &mut row, lang);
+        row[CONFLICT] = conflict_cell(a, t, lang);
+        row[7] = crate::decimal::exact(t.estimate.low);
+        row[8] = crate::decimal::exact(t.estimate.high);
+        row[9] = t
+            .confidence
+            .map(|c| c.describe().get(lang).to_string())
+            .unwrap_or_default();
+        row[10] = sources.join(" ");
+        row[13] = update.join(" | ");
+        row[14] = notes.join(" ");
+        out.push(row);
     }
     out
 }
@@ -339,13 +489,14 @@ fn meta(d: &Assessment, lang: Lang) -> Vec<[String; 2]> {
 
 /// External index values as rows the reader resolves (`sdi` in the
 /// indicator column).
-fn external_rows(d: &Assessment) -> Vec<[String; 13]> {
+fn external_rows(d: &Assessment) -> Vec<Vec<String>> {
+    let width = COLUMNS.len() + d.notes.columns.len();
     d.external
         .iter()
         .map(|(k, v)| {
-            let mut r: [String; 13] = Default::default();
+            let mut r = vec![String::new(); width];
             r[1] = k.clone();
-            r[3] = crate::decimal::exact(v.0);
+            r[VALUE] = crate::decimal::exact(v.0);
             r
         })
         .collect()
@@ -367,17 +518,11 @@ pub fn write(
         DraftFormat::Csv => {
             let records = meta(d, lang)
                 .into_iter()
+                .chain([rule(lang)])
                 .map(Vec::from)
-                .chain(std::iter::once(
-                    headers(lang).iter().map(|h| h.to_string()).collect(),
-                ))
-                .chain(
-                    rows(d, c, lang)
-                        .into_iter()
-                        .chain(external_rows(d))
-                        .map(Vec::from),
-                );
-            sheet::csv_bytes(records, lang, NUMERIC)
+                .chain(std::iter::once(headers(d, lang)))
+                .chain(rows(d, c, lang).into_iter().chain(external_rows(d)));
+            sheet::csv_bytes(records, lang, &numeric())
         }
         DraftFormat::Xlsx => {
             let mut wb = sheet::workbook(&format!("{} draft", d.framework));
@@ -385,28 +530,30 @@ pub fn write(
             ws.set_name(lang.pick("Draf", "Draft"))
                 .map_err(sheet::xlsx_error)?;
             let wrap = sheet::wrap_format();
-            let r = sheet::meta_rows(ws, &meta(d, lang), lang)?;
-            let widths = [
-                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
-            ];
-            let hs = headers(lang);
-            let cols: Vec<(&str, f64)> = hs.iter().copied().zip(widths).collect();
+            let mut top = meta(d, lang);
+            top.push(rule(lang));
+            let r = sheet::meta_rows(ws, &top, lang)?;
+            let hs = headers(d, lang);
+            let cols: Vec<(&str, f64)> = hs
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.as_str(), COLUMNS.get(i).map_or(30.0, |c| c.2)))
+                .collect();
             sheet::header(ws, r, &cols)?;
-            let all: Vec<[String; 13]> = rows(d, c, lang)
+            let all: Vec<Vec<String>> = rows(d, c, lang)
                 .into_iter()
                 .chain(external_rows(d))
                 .collect();
             for (i, row) in all.iter().enumerate() {
                 let y = r + 1 + i as u32;
                 for (x, v) in row.iter().enumerate() {
-                    if x == 0 || NUMERIC.contains(&x) {
-                        if let Ok(n) = v.parse::<f64>() {
-                            // Numbers (and the indicator number) stay numbers
-                            // in the sheet; they are written from exact
-                            // decimals of at most 2 places.
-                            ws.write_number(y, x as u16, n).map_err(sheet::xlsx_error)?;
-                            continue;
-                        }
+                    if (x == 0 || COLUMNS.get(x).is_some_and(|c| c.3))
+                        && let Ok(n) = v.parse::<f64>()
+                    {
+                        // Numbers (and the indicator number) stay numbers in the sheet; they are
+                        // written from exact decimals of at most 2 places.
+                        ws.write_number(y, x as u16, n).map_err(sheet::xlsx_error)?;
+                        continue;
                     }
                     ws.write_with_format(y, x as u16, sheet::cell_text(v, lang).as_ref(), &wrap)
                         .map_err(sheet::xlsx_error)?;

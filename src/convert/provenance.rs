@@ -58,13 +58,33 @@ pub fn evidence(a: &Assessment, reuse: Mask, update: Mask) -> Vec<CarriedEvidenc
     out
 }
 
-/// The justifications of the answers in `mask`.
+/// The justifications of the answers in `mask`, each followed by the
+/// answer's notes in the file's other explanation columns (`Catatan: …`).
 pub fn justifications(a: &Assessment, mask: Mask) -> Vec<CarriedText> {
     members(a, mask)
         .filter_map(|ans| {
-            ans.justification.as_ref().map(|t| CarriedText {
+            let notes: Vec<String> = a
+                .notes
+                .rows
+                .get(ans.key())
+                .map(|r| {
+                    a.notes
+                        .columns
+                        .iter()
+                        .filter(|c| crate::assessment::is_note_column(c))
+                        .filter_map(|c| r.cells.get(c).map(|t| format!("{c}: {t}")))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let text = match (&ans.justification, notes.is_empty()) {
+                (Some(j), true) => j.clone(),
+                (Some(j), false) => format!("{j} ({})", notes.join("; ")),
+                (None, false) => notes.join("; "),
+                (None, true) => return None,
+            };
+            Some(CarriedText {
                 from: ans.indicator.clone(),
-                text: t.clone(),
+                text,
             })
         })
         .collect()

@@ -178,6 +178,21 @@ impl PendingFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        if !dir.is_dir() {
+            // Named for the person: the folder, not the temporary file.
+            return Err(Error::output(
+                path,
+                tr!(
+                    "folder keluaran `{}` tidak ada",
+                    "the output folder `{}` does not exist",
+                    dir.display()
+                ),
+            )
+            .with_hint(tr!(
+                "buat foldernya dulu, atau pilih folder lain untuk -o",
+                "create the folder first, or choose another folder for -o"
+            )));
+        }
         remove_stale_temps(&dir);
         let prefix = format!("{TEMP_PREFIX}{}-{}-", host(), std::process::id());
         let mut builder = tempfile::Builder::new();

@@ -27,7 +27,24 @@ pub struct ExternalConversion {
 /// Parses `sdi=68.75,sjig=2.1` from the command line.
 pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
     let mut out = Vec::new();
-    for part in s.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+    // A decimal comma (`sdi=68,75`, as the file form writes it): a piece
+    // without `=` that is all digits continues the value before it.
+    let mut parts: Vec<String> = Vec::new();
+    for piece in s.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        match parts.last_mut() {
+            Some(last)
+                if !piece.contains('=')
+                    && piece.chars().all(|c| c.is_ascii_digit())
+                    && last.contains('=')
+                    && !last.contains(['.', ',']) =>
+            {
+                last.push(',');
+                last.push_str(piece);
+            }
+            _ => parts.push(piece.to_string()),
+        }
+    }
+    for part in parts.iter().map(String::as_str) {
         let Some((k, v)) = part.split_once('=') else {
             return Err(Error::usage(tr!(
                 "--external `{}` harus berbentuk kunci=nilai",

@@ -24,9 +24,13 @@ fn one_stray_byte_does_not_turn_utf8_into_windows_1252() {
         .to_vec();
     bytes.push(0xFF);
     bytes.push(b'\n');
-    let (a, warnings) =
-        spbe_pemdi::assessment::read_bytes_noting("stray.csv", bytes, &data().catalog, None)
-            .unwrap();
+    let (a, warnings) = spbe_pemdi::assessment::read_bytes_noting(
+        "stray.csv",
+        bytes,
+        &data().catalog,
+        Default::default(),
+    )
+    .unwrap();
     assert_eq!(a.agency.as_deref(), Some("Bénér 中文"));
     assert_eq!(a.answers[0].justification.as_deref(), Some("ok\u{fffd}"));
     let w = warnings[0].render_warning(Lang::En, false);

@@ -16,7 +16,11 @@ fn agree(catalog: &Catalog, text: &str) -> bool {
         let Some(quick) = super::read(text, catalog, given) else {
             continue;
         };
-        let full = read_json("f", text, catalog, given)
+        let opts = crate::assessment::ReadOptions {
+            framework: given,
+            ..Default::default()
+        };
+        let full = read_json("f", text, catalog, opts)
             .unwrap_or_else(|e| panic!("{text}\n{given:?}: taken, but the readers say {e:?}"));
         assert_eq!(
             format!("{quick:?}"),
