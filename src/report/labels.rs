@@ -25,6 +25,43 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Nilai SPBE apa adanya, dengan rumus Pemdi",
         "SPBE levels at face value, Pemdi formula",
     ),
+    (
+        "headline",
+        "Proyeksi Indeks Pemdi",
+        "Projected Indeks Pemdi",
+    ),
+    (
+        "range_help",
+        "nilai terendah dan tertinggi yang masih mungkin menurut peta crosswalk dan jawaban yang belum ada",
+        "the lowest and highest values the crosswalk maps and the missing answers still allow",
+    ),
+    (
+        "face_before",
+        "Sebagai pembanding, tingkat SPBE tahun lalu apa adanya (tanpa aturan tingkat Pemdi yang lebih ketat) dihitung dengan rumus Pemdi memberi",
+        "For comparison, last year's SPBE levels at face value (without the stricter Pemdi level rules) scored by the Pemdi formula give",
+    ),
+    (
+        "face_after",
+        "angka itu bukan perkiraan nilai yang akan diterima.",
+        "that is not an estimate of the score to expect.",
+    ),
+    ("printed", "Dicetak", "Printed"),
+    ("page", "Halaman", "Page"),
+    (
+        "appendix",
+        "Lampiran: rincian per indikator",
+        "Appendix: indicator details",
+    ),
+    (
+        "appendix_note",
+        "Bahan rujukan untuk tim penilai. Semua isian, juga penjelasan lama yang perlu ditulis ulang (tidak dicetak), ada di lembar kerja: gaps BERKAS -o lembar-kerja.xlsx.",
+        "Reference for the assessment team. Every entry, including the old justifications to rewrite (not printed), is in the worksheet: gaps FILE -o worksheet.xlsx.",
+    ),
+    (
+        "about_order",
+        "Urutan tindakan: pertama indikator yang satu tingkatnya paling berharga (bobot terbesar: satu tingkat = bobot/100 poin indeks), lalu yang paling dekat ke tingkat berikutnya (kemenangan cepat), lalu nomor indikator. Jadi langkah pendek pada indikator berbobot besar tidak tertinggal di akhir daftar.",
+        "Action order: first the indicators where one level is worth most (the largest weight: one level = weight/100 index points), then the shortest step to the next level (quick wins), then indicator number. So a short step on a heavy indicator is never left at the end of the list.",
+    ),
     ("answered", "terjawab", "answered"),
     ("of", "dari", "of"),
     ("range", "rentang", "range"),
@@ -38,8 +75,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "actions",
-        "Daftar tindakan, urut menurut dampak pada indeks",
-        "Action list, ordered by impact on the index",
+        "Daftar tindakan, indikator berbobot besar lebih dulu",
+        "Action list, heaviest indicators first",
     ),
     (
         "no_actions",
@@ -144,8 +181,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("about", "Tentang laporan ini", "About this report"),
     (
         "about_stake",
-        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi). Tindakan diurutkan menurut poin ke tingkat berikutnya, lalu poin sampai puncak, lalu nomor indikator.",
-        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value). Actions are ordered by points to the next level, then points to the top, then indicator number.",
+        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi).",
+        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value).",
     ),
     (
         "about_projection",

@@ -88,18 +88,34 @@ fn header(out: &mut String, r: &Report) {
         r.path.join(" → ")
     );
     let _ = writeln!(out, "## {}\n", l("summary"));
+    let p = &r.projected;
     let _ = writeln!(
         out,
-        "| | {} | {} |\n|---|---:|---|",
-        l("value"),
-        l("predicate")
+        "**{} ({}): {} {}**\n",
+        l("headline"),
+        r.target.id,
+        show2(p.point, lang),
+        esc(&p.predicate)
+    );
+    let mut honest = l("honest_range").to_string();
+    if let Some(c) = honest.get(..1) {
+        honest = c.to_uppercase() + &honest[1..];
+    }
+    let _ = writeln!(
+        out,
+        "{honest}: **{}** ({}): {}.\n",
+        range(p, lang),
+        esc(&preds(&p.predicate_low, &p.predicate_high)),
+        l("range_help")
     );
     let last_value = match last.index {
         Some(i) => show2(i, lang),
+        None => show_range(last.low, last.high, lang),
+    };
+    let answered = match last.index {
+        Some(_) => String::new(),
         None => format!(
-            "{}–{} ({} {} {} {})",
-            show2(last.low, lang),
-            show2(last.high, lang),
+            ", {} {} {} {}",
             l("answered"),
             last.answered,
             l("of"),
@@ -108,29 +124,26 @@ fn header(out: &mut String, r: &Report) {
     };
     let _ = writeln!(
         out,
-        "| {} ({}{}) | {last_value} | {} |",
+        "{} ({}{}): {last_value} ({}){answered}.\n",
         l("last_index"),
         last.framework,
         last.year.map(|y| format!(", {y}")).unwrap_or_default(),
         esc(&preds(&last.predicate_low, &last.predicate_high))
     );
-    let p = &r.projected;
     let _ = writeln!(
         out,
-        "| {} ({}) | {} ({} {}) | {} |",
-        l("projected_index"),
-        r.target.id,
-        show2(p.point, lang),
-        l("honest_range"),
-        range(p, lang),
-        esc(&p.predicate)
+        "{} {}; {}\n",
+        l("face_before"),
+        show2(r.face_index, lang),
+        l("face_after")
     );
-    let _ = writeln!(
-        out,
-        "| {} | {} | |\n",
-        l("face_index"),
-        show2(r.face_index, lang)
-    );
+    if let Some(d) = &r.date {
+        let _ = writeln!(out, "{}: {}\n", l("printed"), esc(d));
+    }
+}
+
+fn show_range(low: rust_decimal::Decimal, high: rust_decimal::Decimal, lang: Lang) -> String {
+    format!("{}–{}", show2(low, lang), show2(high, lang))
 }
 
 fn actions(out: &mut String, r: &Report) {
@@ -154,6 +167,7 @@ fn actions(out: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(out, "\n## {}\n", l("actions"));
+    let _ = writeln!(out, "{}\n", l("about_order"));
     let _ = writeln!(
         out,
         "| # | {} | {} | {} | {} |\n|---:|---|---|---:|---:|",
@@ -356,7 +370,7 @@ pub fn render(r: &Report) -> String {
     actions(&mut out, r);
     obligations(&mut out, r);
     aspects(&mut out, r);
-    let _ = writeln!(out, "## {}\n", l("details"));
+    let _ = writeln!(out, "## {}\n", l("appendix"));
     for t in &r.indicators {
         indicator(&mut out, t, lang);
     }

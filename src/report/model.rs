@@ -47,6 +47,10 @@ pub struct Report {
     pub path: Vec<String>,
     /// What data was used.
     pub stamp: Stamp,
+    /// The print date given with `--date`, for people (`4 Desember 2026`);
+    /// absent otherwise: the report never reads the clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// Last year's assessment as scored in its own framework.
