@@ -63,10 +63,11 @@ impl Report {
                 }
             })
             .collect();
-        let mut indicators: Vec<IndicatorRow> = stake::ranked_by(to, &conv.indicators, stake::action_order)
-            .into_iter()
-            .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
-            .collect();
+        let mut indicators: Vec<IndicatorRow> =
+            stake::ranked_by(to, &conv.indicators, stake::action_order)
+                .into_iter()
+                .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
+                .collect();
         for (i, r) in indicators.iter_mut().enumerate() {
             r.rank = i + 1;
         }
