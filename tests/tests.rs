@@ -35,6 +35,8 @@ mod batch;
 mod gaps;
 /// The HTML report in headless Chromium: renders, charts, phone width, A4, escaping.
 mod html_chromium;
+/// Gap report contents: whole clauses, action order, headline, print date, missing answers.
+mod report_layout;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;

@@ -189,6 +189,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
     }
     let _ = writeln!(out);
     out.push_str(&t.render(""));
+    legend(&mut out, &c.source.framework, lang);
     let _ = writeln!(
         out,
         "\n{}",
@@ -244,4 +245,28 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         )
     );
     out
+}
+
+/// What the coded columns `Sumber` and `Data dukung` mean.
+fn legend(out: &mut String, from: &str, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            &format!(
+                "Sumber: jawaban tahun lalu yang dipakai, nomor=nilai (11=1: indikator {from}:11 bernilai 1); (+N): N sumber lagi; kunci ? (misalnya sdi ?): indeks eksternal yang belum diberikan"
+            ),
+            &format!(
+                "Sources: last year's answers used, number=value (11=1: indicator {from}:11 was 1); (+N): N more sources; key ? (e.g. sdi ?): an external index not given"
+            ),
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Data dukung: jumlah data dukung lama yang dapat dipakai (pakai N) dan yang perlu diperbarui untuk kriteria baru (perbarui N)",
+            "Evidence: how many old evidence items can be reused (reuse N) and how many must be updated for the new criteria (update N)",
+        )
+    );
 }
