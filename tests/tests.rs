@@ -37,6 +37,8 @@ mod gaps;
 mod html_chromium;
 /// Gap report contents: whole clauses, action order, headline, print date, missing answers.
 mod report_layout;
+/// A Pemdi 2026 result as the source: its own gap report and next year's draft.
+mod same_framework;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;

@@ -135,17 +135,16 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
                 )
             })
             .collect();
-        let sources = if let Some(e) = &tv.external {
-            match e.index_value {
-                Some(v) => format!("{}={}", e.key, localize(&crate::decimal::exact(v), lang)),
-                None => format!("{} ?", e.key),
+        let sources = match (&tv.external, tv.value) {
+            (Some(e), _) if let Some(v) = e.index_value => {
+                format!("{}={}", e.key, localize(&crate::decimal::exact(v), lang))
             }
-        } else if sources.is_empty() {
-            "-".to_string()
-        } else if sources.len() > 6 {
-            format!("{} (+{})", sources[..5].join(" "), sources.len() - 5)
-        } else {
-            sources.join(" ")
+            (Some(e), None) => format!("{} ?", e.key),
+            _ if sources.is_empty() => "-".to_string(),
+            _ if sources.len() > 6 => {
+                format!("{} (+{})", sources[..5].join(" "), sources.len() - 5)
+            }
+            _ => sources.join(" "),
         };
         let reuse = tv
             .evidence

@@ -102,7 +102,10 @@ impl Report {
         let ask_external = by_no
             .iter()
             .filter_map(|r| {
-                let e = r.external.as_ref().filter(|e| e.index_value.is_none())?;
+                let e = r
+                    .external
+                    .as_ref()
+                    .filter(|e| e.index_value.is_none() && r.value.is_none())?;
                 Some(ExternalAsk {
                     no: r.no,
                     name: r.name.clone(),
@@ -132,6 +135,7 @@ impl Report {
                 title: to.title(lang).to_string(),
                 scale_max: to.scale.max,
             },
+            same_framework: from.id == to.id,
             projected: scored(&conv.projected_index),
             face_index: face.0,
             aspects,
@@ -365,7 +369,7 @@ fn ask(e: &ExternalRow) -> Text {
 fn action(r: &IndicatorRow) -> Text {
     let level = level_phrase(r);
     let base = match (&r.external, r.class) {
-        (Some(e), _) if e.index_value.is_none() => ask(e),
+        (Some(e), _) if e.index_value.is_none() && r.value.is_none() => ask(e),
         (Some(e), _) => Text::new(
             format!("Naikkan {} ({}) ke {}", e.name, e.owner, level.id),
             format!("Raise {} ({}) to {}", e.name, e.owner, level.get(Lang::En)),

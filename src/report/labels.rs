@@ -30,6 +30,12 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Proyeksi Indeks Pemdi",
         "Projected Indeks Pemdi",
     ),
+    ("own_index", "Indeks", "Index"),
+    (
+        "own_help",
+        "Nilai penilaian ini sendiri. Di bawah: apa yang dibutuhkan tiap indikator untuk naik ke tingkat berikutnya tahun depan.",
+        "This assessment's own score. Below: what each indicator needs to reach its next level next year.",
+    ),
     (
         "range_help",
         "nilai terendah dan tertinggi yang masih mungkin menurut peta crosswalk dan jawaban yang belum ada",
@@ -112,6 +118,8 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Tahun lalu (SPBE apa adanya)",
         "Last year (SPBE at face value)",
     ),
+    ("face_same", "Tahun lalu", "Last year"),
+    ("chart_aspects_same", "Skor aspek", "Aspect scores"),
     (
         "chart_aspects",
         "Skor aspek: proyeksi Pemdi di samping nilai SPBE tahun lalu apa adanya",

@@ -88,6 +88,31 @@ fn header(out: &mut String, r: &Report) {
         r.path.join(" → ")
     );
     let _ = writeln!(out, "## {}\n", l("summary"));
+    if r.same_framework {
+        let value = match last.index {
+            Some(i) => show2(i, lang),
+            None => format!(
+                "{} ({} {} {} {})",
+                show_range(last.low, last.high, lang),
+                l("answered"),
+                last.answered,
+                l("of"),
+                last.total
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "**{} {}{year}: {value} {}**\n\n{}\n",
+            l("own_index"),
+            r.target.id,
+            esc(&preds(&last.predicate_low, &last.predicate_high)),
+            l("own_help")
+        );
+        if let Some(d) = &r.date {
+            let _ = writeln!(out, "{}: {}\n", l("printed"), esc(d));
+        }
+        return;
+    }
     let p = &r.projected;
     let _ = writeln!(
         out,
@@ -229,7 +254,11 @@ fn aspects(out: &mut String, r: &Report) {
         "| No | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---:|---:|---|---|",
         l("aspect"),
         l("weight"),
-        l("face"),
+        if r.same_framework {
+            l("face_same")
+        } else {
+            l("face")
+        },
         l("projected"),
         l("range"),
         l("predicate")
@@ -375,7 +404,17 @@ pub fn render(r: &Report) -> String {
         indicator(&mut out, t, lang);
     }
     let _ = writeln!(out, "## {}\n", l("about"));
-    for k in ["about_stake", "about_projection", "about_face"] {
+    let about: &[&str] = if r.same_framework {
+        &["about_stake", "about_order"]
+    } else {
+        &[
+            "about_stake",
+            "about_order",
+            "about_projection",
+            "about_face",
+        ]
+    };
+    for k in about {
         let _ = writeln!(out, "- {}", l(k));
     }
     for c in &r.classes {
