@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::batch::summary::{AgencyRow, Failed};
 use crate::decimal::fixed::push_fixed;
+use crate::report::labels::label;
 use crate::text::Lang;
 
 /// Writes `s` HTML-escaped: `&amp; &lt; &gt; &quot; &#x27; &#x2f;` (the
@@ -92,7 +93,16 @@ pub fn agency_row(
         Some(n) if !n.is_empty() => n,
         _ => a.file.as_str(),
     };
-    out.write_all(b"<tr><td>")?;
+    let cell = |out: &mut dyn Write, class: &str, key: &'static str| -> io::Result<()> {
+        out.write_all(b"</span></td><td")?;
+        out.write_all(class.as_bytes())?;
+        out.write_all(b" data-label=\"")?;
+        let mut v = Vec::new();
+        escape(&mut v, label(key, lang))?;
+        out.write_all(&v)?;
+        out.write_all(b"\">")
+    };
+    out.write_all(b"<tr><td class=\"key\">")?;
     match a.report.as_deref() {
         Some(r) if !r.is_empty() => {
             out.write_all(b"<a href=\"")?;
@@ -105,7 +115,7 @@ pub fn agency_row(
     }
     out.write_all(b"<br><span class=\"small\">")?;
     escape(out, &a.file)?;
-    out.write_all(b"</span></td><td class=\"r\">")?;
+    cell(out, " class=\"r\"", "last_index")?;
     match a.last_index {
         Some(i) => number(out, buf, i, 2, false, lang)?,
         None => {
@@ -121,7 +131,7 @@ pub fn agency_row(
     }
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.last_predicate)?;
-    out.write_all(b"</span></td><td class=\"r\">")?;
+    cell(out, " class=\"r\"", "projected_index")?;
     number(out, buf, a.point, 2, false, lang)?;
     out.write_all(b"<br><span class=\"small\">")?;
     number(out, buf, a.low, 2, false, lang)?;
@@ -129,7 +139,7 @@ pub fn agency_row(
     number(out, buf, a.high, 2, false, lang)?;
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.predicate)?;
-    out.write_all(b"</span></td><td>")?;
+    cell(out, "", "biggest_gaps")?;
     for (i, g) in a.gaps.iter().enumerate() {
         if i > 0 {
             out.write_all(b"<br>")?;
@@ -147,9 +157,9 @@ pub fn agency_row(
 pub fn failed_item(out: &mut impl Write, f: &Failed) -> io::Result<()> {
     out.write_all(b"<li><strong>")?;
     escape(out, &f.file)?;
-    out.write_all(b"</strong><pre class=\"quote\">")?;
+    out.write_all(b"</strong><br>")?;
     escape(out, &f.message)?;
-    out.write_all(b"</pre></li>\n")
+    out.write_all(b"</li>\n")
 }
 
 #[cfg(test)]

@@ -207,8 +207,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("tool", "Alat", "Tool"),
     (
         "summary_title",
-        "Ringkasan batch Indeks Pemdi",
-        "Indeks Pemdi batch summary",
+        "Ringkasan Indeks Pemdi per instansi",
+        "Indeks Pemdi summary by agency",
     ),
     ("agencies", "Instansi", "Agencies"),
     ("agency", "Instansi", "Agency"),
@@ -222,10 +222,20 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "weakest",
-        "Indikator terlemah di seluruh instansi (rata-rata proyeksi, naik)",
-        "Weakest indicators across the set (mean projection, ascending)",
+        "Indikator terlemah di seluruh instansi (rata-rata proyeksi, dari yang terendah)",
+        "Weakest indicators across the set (mean projection, lowest first)",
     ),
     ("mean", "Rata-rata proyeksi", "Mean projection"),
+    (
+        "weakest_external",
+        "Indikator yang dinilai dari indeks instansi lain (tidak ikut diurutkan)",
+        "Indicators scored from other agencies' indices (not ranked)",
+    ),
+    (
+        "weakest_external_note",
+        "Nilai SDI, SJIG, EPSS dan IKASANDI yang tidak diberikan dihitung pada nilai terendah, jadi rata-ratanya menunjukkan data yang belum ada, bukan kelemahan. Berikan nilainya dengan --external atau di berkas penilaian.",
+        "SDI, SJIG, EPSS and IKASANDI values not given count at the floor, so their mean shows missing data, not weakness. Give the values with --external or in the assessment file.",
+    ),
     ("gap_share", "Instansi dengan celah", "Agencies with a gap"),
     ("failed", "Gagal dibaca", "Failed"),
     ("no_failed", "Semua berkas terbaca.", "Every file was read."),
