@@ -53,7 +53,7 @@ Points at stake: weight/100 x (next whole level - projected value), the index
 gain if the indicator reached its next level. Actions: heaviest indicators
 first (one level = weight/100 points), then the shortest step to the next level.")]
 pub struct Args {
-    /// Last year's assessment: JSON, CSV or XLSX (spbe-2018, spbe-2020 or pemdi-2025).
+    /// Last year's assessment: JSON, CSV or XLSX (spbe-2018, spbe-2020, pemdi-2025, or pemdi-2026 for its own report).
     pub file: PathBuf,
     /// Target framework (default: the newest, pemdi-2026).
     #[arg(long, value_name = "ID")]
