@@ -106,27 +106,67 @@ fn html_report_renders_in_headless_chromium() {
         "agency as text"
     );
 
-    for width in [320, 390] {
-        let out = probe(&bin, &profile, dir.path(), "report.html", width);
+    // Also the English report of Aceh Tengah, a Pemdi 2026 result's own
+    // report, and the batch summary page.
+    for (name, args) in [
+        (
+            "aceh-en.html",
+            vec![
+                "gaps",
+                "fixtures/aceh-tengah-spbe-2025.json",
+                "--lang",
+                "en",
+            ],
+        ),
+        (
+            "pemdi.html",
+            vec!["gaps", "fixtures/kabupaten-contoh-pemdi-2026.csv"],
+        ),
+    ] {
+        let out = dir.path().join(name);
+        let mut args = args.clone();
+        args.extend(["-o", out.to_str().unwrap()]);
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let r = run(&[
+        "batch",
+        "fixtures/aceh-tengah-spbe-2025.json",
+        "fixtures/kabupaten-contoh-spbe-2024.csv",
+        "fixtures/bad/truncated.json",
+        "-o",
+        dir.path().join("batch").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for (page, width) in [
+        ("report.html", 320),
+        ("report.html", 390),
+        ("aceh-en.html", 390),
+        ("pemdi.html", 390),
+        ("batch/summary.html", 390),
+    ] {
+        let out = probe(&bin, &profile, dir.path(), page, width);
+        let svgs = if page.starts_with("batch") { 0 } else { 2 };
         assert!(
             out.num("scroll=") <= out.num("client="),
-            "no sideways scrolling at {width} px: {}",
+            "{page}: no sideways scrolling at {width} px: {}",
             out.0
         );
         assert!(
             out.num("right=") <= width,
-            "nothing reaches past the right edge at {width} px: {}",
+            "{page}: nothing reaches past the right edge at {width} px: {}",
             out.0
         );
         // The brief's phone is 390 px wide (a 320-px one gets 10-px chart
         // labels: the SVG scales down with the page).
         assert!(
             width < 390 || out.num("minfont=") >= 12,
-            "no text under 12 px at {width} px: {}",
+            "{page}: no text under 12 px at {width} px: {}",
             out.0
         );
         assert_eq!(out.num("scripts="), 0, "{}", out.0);
-        assert_eq!(out.num("svgs="), 2, "{}", out.0);
+        assert_eq!(out.num("svgs="), svgs, "{page}: {}", out.0);
     }
 
     // It prints (A4 pages, see @page in the style sheet).
@@ -167,7 +207,7 @@ impl Probe {
 /// rightmost element, the smallest rendered text size (SVG text scaled as
 /// drawn, rounded down) and which text has it, scripts and SVGs.
 fn probe(bin: &Path, profile: &Path, dir: &Path, page: &str, width: u32) -> Probe {
-    let probe = dir.join(format!("probe-{width}.html"));
+    let probe = dir.join(format!("probe-{width}-{}.html", page.replace('/', "-")));
     std::fs::write(
         &probe,
         format!(

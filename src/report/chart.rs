@@ -144,11 +144,14 @@ pub fn aspects(r: &Report) -> AspectChart {
 
 /// Chart (b) for `r`.
 pub fn stakes(r: &Report) -> StakeChart {
-    let shown: Vec<_> = r
+    // Most points to the next level first (the report's own list follows
+    // the action order; the chart shows the points).
+    let mut shown: Vec<_> = r
         .indicators
         .iter()
         .filter(|t| t.stake.max > Decimal::ZERO)
         .collect();
+    shown.sort_by(|a, b| crate::report::stake::order((&a.stake, a.no), (&b.stake, b.no)));
     let top = shown.iter().map(|t| t.stake.max).max().unwrap_or_default();
     let rows: Vec<StakeBar> = shown
         .iter()
