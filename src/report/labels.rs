@@ -64,6 +64,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Reference for the assessment team. Every entry, including the old justifications to rewrite (not printed), is in the worksheet: gaps FILE -o worksheet.xlsx.",
     ),
     (
+        "appendix_print_note",
+        "Bukti baru dibaca dari teks kriteria tingkat berikutnya, bukan daftar dokumen resmi. Poin indeks tiap indikator ada di daftar tindakan.",
+        "New evidence is read from the next level's criteria text, not an official list of documents. Each indicator's index points are in the action list.",
+    ),
+    (
         "about_order",
         "Urutan tindakan: pertama indikator yang satu tingkatnya paling berharga (bobot terbesar: satu tingkat = bobot/100 poin indeks), lalu yang paling dekat ke tingkat berikutnya (kemenangan cepat), lalu nomor indikator. Jadi langkah pendek pada indikator berbobot besar tidak tertinggal di akhir daftar.",
         "Action order: first the indicators where one level is worth most (the largest weight: one level = weight/100 index points), then the shortest step to the next level (quick wins), then indicator number. So a short step on a heavy indicator is never left at the end of the list.",
