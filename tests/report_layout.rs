@@ -79,6 +79,29 @@ fn indicator_19_quick_win_is_not_last_in_the_action_order() {
         .map(|a| a["no"].as_u64().unwrap())
         .collect();
     assert_eq!(&order[..2], [20, 19], "{order:?}");
+    // By points to the next level (the old order, still the batch's
+    // "biggest gaps"), it is last.
+    let dec = |x: &serde_json::Value| {
+        x.as_str()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap()
+    };
+    let mut by_points: Vec<(rust_decimal::Decimal, rust_decimal::Decimal, u64)> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                dec(&i["stake"]["next"]),
+                dec(&i["stake"]["max"]),
+                i["no"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    by_points.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    assert_eq!(by_points.len(), 20);
+    assert_eq!(by_points.last().unwrap().2, 19);
     let nineteen = &v["actions"][1];
     assert_eq!(nineteen["gain"], "0.007");
     assert_eq!(nineteen["gain_max"], "0.307");

@@ -175,3 +175,25 @@ fn the_identity_hop_is_not_in_the_mapping_graph() {
     let r = run(&["gaps", FIXTURE, "--via", "pemdi-2025"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn batch_takes_pemdi_2026_results_through_the_same_identity_hop() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let r = run(&[
+        "batch",
+        FIXTURE,
+        "-o",
+        out.to_str().unwrap(),
+        "--summary-only",
+        "--quiet",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    // The outline of the batch agrees with the full conversion: 1,775 → 1.78.
+    assert!(
+        row.contains(";pemdi-2026;1.78;1.78;1.78;Cukup (Membangun);1.78;1.78;1.78;"),
+        "{row}"
+    );
+}
