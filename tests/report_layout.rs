@@ -178,3 +178,29 @@ fn score_names_the_unanswered_indicators() {
     assert_eq!(nos, ["1", "2", "5", "6", "7", "8", "38", "43", "44"]);
     assert_eq!(38 + nos.len(), 47);
 }
+
+#[test]
+fn errors_as_plain_sentences_name_the_file_the_place_and_the_hint() {
+    use spbe_pemdi::error::{Error, Place};
+    use spbe_pemdi::text::Text;
+    let e = Error::input(
+        "hasil.xlsx",
+        Text::new("nilai bukan angka", "the value is not a number"),
+    )
+    .at(Place::Cell {
+        sheet: "Lembar1".into(),
+        cell: "C7".into(),
+    })
+    .expected(Text::new("tingkat 1 sampai 5", "a level 1 to 5"))
+    .with_hint(Text::new("perbaiki selnya.", "fix the cell."));
+    assert_eq!(
+        e.sentence(Lang::Id),
+        "Berkas hasil.xlsx, sel Lembar1!C7: nilai bukan angka. Diharapkan: tingkat 1 sampai 5. Saran: perbaiki selnya."
+    );
+    assert_eq!(
+        e.sentence(Lang::En),
+        "File hasil.xlsx, cell Lembar1!C7: the value is not a number. Expected: a level 1 to 5. Hint: fix the cell."
+    );
+    let e = Error::usage(Text::new("tidak ada berkas", "no file"));
+    assert_eq!(e.sentence(Lang::Id), "tidak ada berkas.");
+}

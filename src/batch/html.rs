@@ -82,6 +82,17 @@ fn number(
     }
 }
 
+/// Closes a cell and opens the next one with `class` (written as is) and
+/// its column's name as `data-label` (shown on phones, where rows become
+/// cards).
+fn cell(out: &mut impl Write, class: &str, name: &str) -> io::Result<()> {
+    out.write_all(b"</span></td><td")?;
+    out.write_all(class.as_bytes())?;
+    out.write_all(b" data-label=\"")?;
+    escape(out, name)?;
+    out.write_all(b"\">")
+}
+
 /// Writes one agency's row of the summary table, ending in a newline.
 pub fn agency_row(
     out: &mut impl Write,
@@ -92,15 +103,6 @@ pub fn agency_row(
     let name = match a.agency.as_deref() {
         Some(n) if !n.is_empty() => n,
         _ => a.file.as_str(),
-    };
-    let cell = |out: &mut dyn Write, class: &str, key: &'static str| -> io::Result<()> {
-        out.write_all(b"</span></td><td")?;
-        out.write_all(class.as_bytes())?;
-        out.write_all(b" data-label=\"")?;
-        let mut v = Vec::new();
-        escape(&mut v, label(key, lang))?;
-        out.write_all(&v)?;
-        out.write_all(b"\">")
     };
     out.write_all(b"<tr><td class=\"key\">")?;
     match a.report.as_deref() {
@@ -115,7 +117,7 @@ pub fn agency_row(
     }
     out.write_all(b"<br><span class=\"small\">")?;
     escape(out, &a.file)?;
-    cell(out, " class=\"r\"", "last_index")?;
+    cell(out, " class=\"r\"", label("last_index", lang))?;
     match a.last_index {
         Some(i) => number(out, buf, i, 2, false, lang)?,
         None => {
@@ -131,7 +133,7 @@ pub fn agency_row(
     }
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.last_predicate)?;
-    cell(out, " class=\"r\"", "projected_index")?;
+    cell(out, " class=\"r\"", label("projected_index", lang))?;
     number(out, buf, a.point, 2, false, lang)?;
     out.write_all(b"<br><span class=\"small\">")?;
     number(out, buf, a.low, 2, false, lang)?;
@@ -139,7 +141,7 @@ pub fn agency_row(
     number(out, buf, a.high, 2, false, lang)?;
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.predicate)?;
-    cell(out, "", "biggest_gaps")?;
+    cell(out, "", label("biggest_gaps", lang))?;
     for (i, g) in a.gaps.iter().enumerate() {
         if i > 0 {
             out.write_all(b"<br>")?;
