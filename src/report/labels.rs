@@ -184,8 +184,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "sources",
-        "Jawaban tahun lalu yang dipakai",
-        "Last year's answers used",
+        "Jawaban tahun lalu yang dipakai (indikator=nilai)",
+        "Last year's answers used (indicator=value)",
     ),
     ("external_index", "Indeks eksternal", "External index"),
     ("not_given", "belum diberikan", "not given"),
