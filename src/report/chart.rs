@@ -14,7 +14,7 @@ pub const WIDTH: u32 = 420;
 const BAR: u32 = 330;
 /// First label baseline and row height of chart (a): two legend lines above.
 const ASPECT_TOP: u32 = 62;
-const ASPECT_ROW: u32 = 60;
+const ASPECT_ROW: u32 = 54;
 /// The same for chart (b).
 const STAKE_TOP: u32 = 60;
 const STAKE_ROW: u32 = 38;
