@@ -238,8 +238,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "weakest_external_note",
-        "Nilai SDI, SJIG, EPSS dan IKASANDI yang tidak diberikan dihitung pada nilai terendah, jadi rata-ratanya menunjukkan data yang belum ada, bukan kelemahan. Berikan nilainya dengan --external atau di berkas penilaian.",
-        "SDI, SJIG, EPSS and IKASANDI values not given count at the floor, so their mean shows missing data, not weakness. Give the values with --external or in the assessment file.",
+        "Nilai SDI, SJIG, EPSS dan IKASANDI yang tidak diberikan dihitung pada nilai terendah, jadi rata-ratanya menunjukkan data yang belum ada, bukan kelemahan. Tuliskan nilainya di berkas penilaian tiap instansi (misalnya baris sdi;68,75).",
+        "SDI, SJIG, EPSS and IKASANDI values not given count at the floor, so their mean shows missing data, not weakness. Write the values in each agency's assessment file (e.g. a row sdi;68.75).",
     ),
     ("gap_share", "Instansi dengan celah", "Agencies with a gap"),
     ("failed", "Gagal dibaca", "Failed"),
