@@ -393,6 +393,59 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error as plain sentences in `lang`, for a page or a spreadsheet
+    /// cell (no `-->` arrows, no source excerpt): "Berkas a.json, baris 2,
+    /// kolom 34: …. Diharapkan: …. Saran: …."
+    pub fn sentence(&self, lang: Lang) -> String {
+        let place = self.place.as_ref().map(|p| match p {
+            Place::Line {
+                line,
+                column: Some(c),
+            } => {
+                format!(
+                    "{} {line}, {} {c}",
+                    lang.pick("baris", "line"),
+                    lang.pick("kolom", "column")
+                )
+            }
+            Place::Line { line, column: None } => format!("{} {line}", lang.pick("baris", "line")),
+            Place::Cell { sheet, cell } => format!("{} {sheet}!{cell}", lang.pick("sel", "cell")),
+            Place::Field(f) => format!("{} {f}", lang.pick("isian", "field")),
+        });
+        let at = match (&self.file, place) {
+            (Some(f), Some(p)) => format!("{} {f}, {p}: ", lang.pick("Berkas", "File")),
+            (Some(f), None) => format!("{} {f}: ", lang.pick("Berkas", "File")),
+            (None, Some(p)) => format!("{p}: "),
+            (None, None) => String::new(),
+        };
+        let stop = |s: &str| {
+            let s = s.trim();
+            if s.ends_with(['.', '!', '?']) {
+                s.to_string()
+            } else {
+                format!("{s}.")
+            }
+        };
+        let mut out = format!("{at}{}", stop(self.message.get(lang)));
+        if let Some(e) = &self.expected {
+            out.push_str(&format!(
+                " {}: {}",
+                lang.pick("Diharapkan", "Expected"),
+                stop(e.get(lang))
+            ));
+        }
+        if let Some(h) = &self.hint {
+            out.push_str(&format!(
+                " {}: {}",
+                lang.pick("Saran", "Hint"),
+                stop(h.get(lang))
+            ));
+        }
+        out
+    }
+}
+
 impl std::ops::Deref for Error {
     type Target = Diagnostic;
     fn deref(&self) -> &Diagnostic {

@@ -62,6 +62,32 @@ fn a_broken_file_is_listed_and_the_rest_succeed() {
     assert!(html.contains("Gagal dibaca (1)") && html.contains("rusak.json"));
     assert!(html.contains("href=\"aceh-tengah-spbe-2025.html\""));
     assert!(!html.contains("<!--spbe-pemdi:"), "markers are replaced");
+    // The page (issue 14, item 5): an Indonesian title, agencies first,
+    // weakest indicators without the external indices (listed apart),
+    // errors as sentences.
+    assert!(html.contains("<title>Ringkasan Indeks Pemdi per instansi</title>"));
+    assert!(
+        !html.to_lowercase().contains("batch"),
+        "no 'batch' on the page"
+    );
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("no {s}"));
+    assert!(at("<h2>Instansi (5)</h2>") < at("<h2>Indikator terlemah"));
+    assert!(at("<h2>Indikator terlemah") < at("<h2>Gagal dibaca (1)</h2>"));
+    let weakest = &html[at("<h2>Indikator terlemah")..at("<h2>Gagal dibaca (1)</h2>")];
+    let (ranked, apart) = weakest.split_once("<h3>").unwrap();
+    for external in [
+        "Tata Kelola Data<",
+        "Informasi Geospasial<",
+        "Keamanan Pemdi<",
+    ] {
+        assert!(!ranked.contains(external), "{external} is not ranked");
+    }
+    assert!(apart.contains("5 Tingkat Kematangan Tata Kelola Data"));
+    assert!(
+        !html.contains("--&gt;") && !html.contains("<pre"),
+        "no rustc-style blocks"
+    );
+    assert!(html.contains("Berkas in&#x2f;rusak.json, baris 2, kolom 34: JSON terpotong"));
     // The workbook: agencies (one row per input) and weakest indicators.
     use calamine::{Reader, Xlsx};
     let mut wb: Xlsx<_> = calamine::open_workbook(out.join("summary.xlsx")).unwrap();

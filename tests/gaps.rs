@@ -48,20 +48,36 @@ fn markdown_and_json_reports_in_both_languages() {
 }
 
 #[test]
-fn actions_are_ordered_by_points_at_stake_and_the_first_three_are_marked() {
+fn actions_are_ordered_heaviest_first_and_the_first_three_are_marked() {
     let json = report_bytes("aceh-tengah-spbe-2025.json", Format::Json, Lang::En);
     let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
     let actions = v["actions"].as_array().unwrap();
     assert!(actions.len() >= 3);
-    let gain = |a: &serde_json::Value| {
-        a["gain"]
-            .as_str()
+    let dec = |s: &serde_json::Value| {
+        s.as_str()
             .unwrap()
             .parse::<rust_decimal::Decimal>()
             .unwrap()
     };
+    let stake = |a: &serde_json::Value| {
+        let i = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["no"] == a["no"])
+            .unwrap();
+        (
+            dec(&i["stake"]["per_level"]),
+            dec(&i["stake"]["step"]),
+            a["no"].as_u64().unwrap(),
+        )
+    };
     for w in actions.windows(2) {
-        assert!(gain(&w[0]) >= gain(&w[1]), "{w:?}");
+        let (a, b) = (stake(&w[0]), stake(&w[1]));
+        assert!(
+            a.0 > b.0 || (a.0 == b.0 && (a.1 < b.1 || (a.1 == b.1 && a.2 < b.2))),
+            "{a:?} before {b:?}"
+        );
     }
     let first: Vec<bool> = actions.iter().map(|a| a["first"] == true).collect();
     assert_eq!(first.iter().filter(|f| **f).count(), 3);

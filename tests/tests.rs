@@ -43,6 +43,10 @@ mod html_chromium;
 mod language;
 /// CSV and XLSX outputs opened in LibreOffice: numbers arrive as numbers.
 mod libreoffice;
+/// Gap report contents: whole clauses, action order, headline, print date, missing answers.
+mod report_layout;
+/// A Pemdi 2026 result as the source: its own gap report and next year's draft.
+mod same_framework;
 
 /// Properties: scoring invariants, readers that never panic.
 mod props;

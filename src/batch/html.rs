@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::batch::summary::{AgencyRow, Failed};
 use crate::decimal::fixed::push_fixed;
+use crate::report::labels::label;
 use crate::text::Lang;
 
 /// Writes `s` HTML-escaped: `&amp; &lt; &gt; &quot; &#x27; &#x2f;` (the
@@ -83,6 +84,17 @@ fn number(
     }
 }
 
+/// Closes a cell and opens the next one with `class` (written as is) and
+/// its column's name as `data-label` (shown on phones, where rows become
+/// cards).
+fn cell(out: &mut impl Write, class: &str, name: &str) -> io::Result<()> {
+    out.write_all(b"</span></td><td")?;
+    out.write_all(class.as_bytes())?;
+    out.write_all(b" data-label=\"")?;
+    escape(out, name)?;
+    out.write_all(b"\">")
+}
+
 /// Writes one agency's row of the summary table, ending in a newline.
 pub fn agency_row(
     out: &mut impl Write,
@@ -94,7 +106,7 @@ pub fn agency_row(
         Some(n) if !n.is_empty() => n,
         _ => a.file.as_str(),
     };
-    out.write_all(b"<tr><td>")?;
+    out.write_all(b"<tr><td class=\"key\">")?;
     match a.report.as_deref() {
         Some(r) if !r.is_empty() => {
             out.write_all(b"<a href=\"")?;
@@ -107,7 +119,7 @@ pub fn agency_row(
     }
     out.write_all(b"<br><span class=\"small\">")?;
     escape(out, &a.file)?;
-    out.write_all(b"</span></td><td class=\"r\">")?;
+    cell(out, " class=\"r\"", label("last_index", lang))?;
     match a.last_index {
         Some(i) => number(out, buf, i, 2, false, lang)?,
         None => {
@@ -123,7 +135,7 @@ pub fn agency_row(
     }
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.last_predicate)?;
-    out.write_all(b"</span></td><td class=\"r\">")?;
+    cell(out, " class=\"r\"", label("projected_index", lang))?;
     number(out, buf, a.point, 2, false, lang)?;
     out.write_all(b"<br><span class=\"small\">")?;
     number(out, buf, a.low, 2, false, lang)?;
@@ -131,7 +143,7 @@ pub fn agency_row(
     number(out, buf, a.high, 2, false, lang)?;
     out.write_all(" · ".as_bytes())?;
     escape(out, &a.predicate)?;
-    out.write_all(b"</span></td><td>")?;
+    cell(out, "", label("biggest_gaps", lang))?;
     for (i, g) in a.gaps.iter().enumerate() {
         if i > 0 {
             out.write_all(b"<br>")?;
@@ -149,9 +161,9 @@ pub fn agency_row(
 pub fn failed_item(out: &mut impl Write, f: &Failed) -> io::Result<()> {
     out.write_all(b"<li><strong>")?;
     escape(out, &f.file)?;
-    out.write_all(b"</strong><pre class=\"quote\">")?;
+    out.write_all(b"</strong><br>")?;
     escape(out, &f.message)?;
-    out.write_all(b"</pre></li>\n")
+    out.write_all(b"</li>\n")
 }
 
 #[cfg(test)]

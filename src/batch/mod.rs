@@ -301,7 +301,7 @@ impl Job<'_> {
                 Outcome::Failed(
                     Failed {
                         file: path.display().to_string(),
-                        message: e.render(self.opts.lang).trim_end().to_string(),
+                        message: e.sentence(self.opts.lang),
                     },
                     e,
                 )

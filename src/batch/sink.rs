@@ -326,7 +326,8 @@ impl Page<'_> {
         let err = io(path);
         let mut out = BufWriter::with_capacity(1 << 20, PendingFile::new(path)?);
         let mut rest = page.as_str();
-        for (mark, part) in [(FAILED_MARK, failed), (ROWS_MARK, rows)] {
+        // In page order: the agencies come first.
+        for (mark, part) in [(ROWS_MARK, rows), (FAILED_MARK, failed)] {
             let mut file = part.into_inner().map_err(|e| err(e.into_error()))?;
             if let Some((head, tail)) = rest.split_once(mark) {
                 out.write_all(head.as_bytes()).map_err(&err)?;

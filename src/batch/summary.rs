@@ -203,6 +203,10 @@ pub struct IndicatorMean {
     pub mean: Decimal,
     /// Agencies where it is a gap (no source answer).
     pub gaps: u64,
+    /// Scored from another agency's index (SDI, SJIG, EPSS, IKASANDI):
+    /// its mean counts agencies without the index value at the floor, so
+    /// the summary page lists it apart from the weakest indicators.
+    pub external: bool,
 }
 
 impl Stats {
@@ -243,6 +247,7 @@ impl Stats {
                 weight: ind.weight.value(),
                 mean: *sum / n,
                 gaps: *gaps,
+                external: ind.external.is_some(),
             })
             .collect();
         v.sort_by(|a, b| a.mean.cmp(&b.mean).then(a.no.cmp(&b.no)));

@@ -114,7 +114,7 @@ Examples:
   spbe-pemdi convert hasil-2025.json --via pemdi-2025 --json
   spbe-pemdi convert hasil-2025.json --external sdi=68.75,sjig=2.1 --into draf.json -o draf-baru.json")]
 pub struct ConvertArgs {
-    /// The assessment to convert: JSON, CSV or XLSX (spbe-2018, spbe-2020 or pemdi-2025).
+    /// The assessment to convert: JSON, CSV or XLSX (spbe-2018, spbe-2020, pemdi-2025, or pemdi-2026 for next year's draft).
     pub file: PathBuf,
     /// Target framework (default: the newest, pemdi-2026).
     #[arg(long, value_name = "ID")]

@@ -49,9 +49,10 @@ Examples:
   spbe-pemdi gaps hasil-2025.json -o lembar-kerja-pemdi-2026.xlsx
 
 Points at stake: weight/100 x (next whole level - projected value), the index
-gain if the indicator reached its next level; actions are ordered by it.")]
+gain if the indicator reached its next level. Actions: heaviest indicators
+first (one level = weight/100 points), then the shortest step to the next level.")]
 pub struct Args {
-    /// Last year's assessment: JSON, CSV or XLSX (spbe-2018, spbe-2020 or pemdi-2025).
+    /// Last year's assessment: JSON, CSV or XLSX (spbe-2018, spbe-2020, pemdi-2025, or pemdi-2026 for its own report).
     pub file: PathBuf,
     /// Target framework (default: the newest, pemdi-2026).
     #[arg(long, value_name = "ID")]
@@ -67,6 +68,10 @@ pub struct Args {
     /// Overwrite OUT if it exists.
     #[arg(long)]
     pub force: bool,
+    /// The print date shown in the report's footer and printed page margins
+    /// (YYYY-MM-DD); the report never reads the clock.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 /// Runs `gaps`.
@@ -95,7 +100,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     )?;
     let opts = args.path.options(args.to.clone())?;
     let conv = crate::cli::convert::converter(&data, &a.framework, &opts)?.convert(&a)?;
-    let report = Report::build(&conv, &data.catalog, ctx.lang)?;
+    let mut report = Report::build(&conv, &data.catalog, ctx.lang)?;
+    if let Some(d) = &args.date {
+        report = report.with_date(d)?;
+    }
     let bytes = crate::report::render(&report, format, &data.catalog)?;
     match &args.output {
         Some(out) => {

@@ -60,9 +60,10 @@ fn justification(t: &TargetValue) -> Option<String> {
 
 /// The suggestion for one target, as an answer marked with its origin.
 /// Externally scored targets carry the index value instead (the draft's
-/// `external` entries), which scoring converts.
+/// `external` entries), which scoring converts; one carried without an
+/// index value (next year's draft of the same framework) is an answer.
 fn suggestion(t: &TargetValue) -> Option<Answer> {
-    if t.class == Class::External {
+    if t.class == Class::External && t.external.as_ref().is_none_or(|e| e.index_value.is_some()) {
         return None;
     }
     Some(Answer {

@@ -97,6 +97,9 @@ impl<'a> Converter<'a> {
                 .newest()
                 .ok_or_else(|| Error::usage(tr!("tidak ada framework", "no frameworks")))?,
         };
+        if from_fw.id == to_fw.id {
+            return Converter::identity(data, from_fw, opts);
+        }
         if from_fw.year >= to_fw.year {
             return Err(Error::usage(tr!(
                 "{} tidak lebih baru dari {}: konversi hanya maju",
@@ -167,6 +170,52 @@ impl<'a> Converter<'a> {
         })
     }
 
+    /// Next year's draft of the same framework: one hop through the
+    /// identity crosswalk ([`crate::crosswalk::identity`]), which is not a
+    /// file and not an edge of the mapping graph. `--via` and `--crosswalk`
+    /// do not apply.
+    fn identity(data: &'a Data, fw: &'a Framework, opts: &ConvertOptions) -> Result<Converter<'a>> {
+        if !opts.via.is_empty() || !opts.pins.is_empty() {
+            return Err(Error::usage(tr!(
+                "dari {0} ke {0} tidak ada jalur untuk dipilih: --via dan --crosswalk tidak berlaku",
+                "from {0} to {0} there is no path to choose: --via and --crosswalk do not apply",
+                fw.id
+            )));
+        }
+        for (k, v) in &opts.external {
+            crate::score::external::convert_for(fw, k, *v, "--external")?;
+        }
+        let cw = crate::crosswalk::identity::identity(fw)?;
+        let reference = cw.reference();
+        let stamp = Stamp {
+            tool: format!("spbe-pemdi {}", env!("CARGO_PKG_VERSION")),
+            data: data.origin.clone(),
+            catalogs: vec![format!("{} ({})", fw.id, fw.year)],
+            crosswalks: vec![reference.clone()],
+            hash: files_hash(data, &[format!("frameworks/{}.json", fw.id)]),
+        };
+        let prepared = engine::Prepared::new(&cw, fw, fw);
+        Ok(Converter {
+            data,
+            from: fw,
+            to: fw,
+            hops: vec![(cw, prepared, fw, fw)],
+            external: opts.external.clone(),
+            stamp,
+            path: vec![reference],
+            labels: fw
+                .indicators
+                .iter()
+                .map(|i| (fw.indicator_id(i.no), i.weight.to_string()))
+                .collect(),
+            externals: fw
+                .indicators
+                .iter()
+                .map(|i| i.external.as_deref().and_then(|k| fw.external_index(k)))
+                .collect(),
+        })
+    }
+
     /// The target framework.
     pub fn target(&self) -> &'a Framework {
         self.to
@@ -184,6 +233,7 @@ impl<'a> Converter<'a> {
 
     /// Converts one assessment of the source framework.
     pub fn convert(&self, a: &Assessment) -> Result<Conversion> {
+        let a = &*self.own(a);
         let nodes = self.nodes(a, true)?;
         let source = self.source(a)?;
         let indicators = self.finish(nodes, a);
@@ -215,6 +265,40 @@ impl<'a> Converter<'a> {
             nodes = engine::hop(&nodes, cw, prep, (f, t), keep);
         }
         Ok(nodes)
+    }
+
+    /// In a conversion to the same framework (next year's draft), the
+    /// external index values the file gives (`sdi;68,75`) become the
+    /// answers of their indicators, so that they are carried like the
+    /// others; otherwise `a` as it is.
+    pub(crate) fn own<'b>(&self, a: &'b Assessment) -> std::borrow::Cow<'b, Assessment> {
+        if self.from.id != self.to.id || a.external.is_empty() || a.framework != self.from.id {
+            return std::borrow::Cow::Borrowed(a);
+        }
+        let mut own = a.clone();
+        // Scored as before: each external value moves from `external` to
+        // an answer of its indicator.
+        for (k, v) in &a.external {
+            let Ok(c) = crate::score::external::convert_for(self.from, k, v.0, "file") else {
+                continue;
+            };
+            if own
+                .answers
+                .iter()
+                .any(|x| x.indicator_no() == Some(c.indicator))
+            {
+                continue;
+            }
+            own.answers.push(crate::assessment::Answer {
+                indicator: self.from.indicator_id(c.indicator),
+                value: c.value,
+                justification: None,
+                evidence: vec![],
+                origin: None,
+            });
+            own.external.remove(k);
+        }
+        std::borrow::Cow::Owned(own)
     }
 
     /// The source assessment and its index.

@@ -75,6 +75,7 @@ impl<'a> Converter<'a> {
     /// the same classes, values, ranges and projected index as
     /// [`Converter::convert`], without the rest.
     pub fn outline(&self, a: &Assessment) -> Result<Outline> {
+        let a = &*self.own(a);
         let nodes = self.nodes(a, false)?;
         let source = self.source(a)?;
         let fw = self.to;
@@ -141,6 +142,13 @@ impl<'a> Converter<'a> {
                     .find(|(k, _)| *k == e.key)
                     .map(|(_, v)| *v);
                 match given.and_then(|x| e.convert(x)) {
+                    // Carried by an equal map at high confidence (the same
+                    // indicator next year): last year's value is the
+                    // suggestion.
+                    None if node.carried && est.is_some() => {
+                        let v = est.unwrap_or(floor);
+                        (Class::External, Some(v.point), v, Some((e, given)))
+                    }
                     Some(v) => (
                         Class::External,
                         Some(v),

@@ -135,17 +135,16 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
                 )
             })
             .collect();
-        let sources = if let Some(e) = &tv.external {
-            match e.index_value {
-                Some(v) => format!("{}={}", e.key, localize(&crate::decimal::exact(v), lang)),
-                None => format!("{} ?", e.key),
+        let sources = match (&tv.external, tv.value) {
+            (Some(e), _) if let Some(v) = e.index_value => {
+                format!("{}={}", e.key, localize(&crate::decimal::exact(v), lang))
             }
-        } else if sources.is_empty() {
-            "-".to_string()
-        } else if sources.len() > 6 {
-            format!("{} (+{})", sources[..5].join(" "), sources.len() - 5)
-        } else {
-            sources.join(" ")
+            (Some(e), None) => format!("{} ?", e.key),
+            _ if sources.is_empty() => "-".to_string(),
+            _ if sources.len() > 6 => {
+                format!("{} (+{})", sources[..5].join(" "), sources.len() - 5)
+            }
+            _ => sources.join(" "),
         };
         let reuse = tv
             .evidence
@@ -189,6 +188,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
     }
     let _ = writeln!(out);
     out.push_str(&t.render(""));
+    legend(&mut out, &c.source.framework, lang);
     let _ = writeln!(
         out,
         "\n{}",
@@ -244,4 +244,28 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         )
     );
     out
+}
+
+/// What the coded columns `Sumber` and `Data dukung` mean.
+fn legend(out: &mut String, from: &str, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            &format!(
+                "Sumber: jawaban tahun lalu yang dipakai, nomor=nilai (11=1: indikator {from}:11 bernilai 1); (+N): N sumber lagi; kunci ? (misalnya sdi ?): indeks eksternal yang belum diberikan"
+            ),
+            &format!(
+                "Sources: last year's answers used, number=value (11=1: indicator {from}:11 was 1); (+N): N more sources; key ? (e.g. sdi ?): an external index not given"
+            ),
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Data dukung: jumlah data dukung lama yang dapat dipakai (pakai N) dan yang perlu diperbarui untuk kriteria baru (perbarui N)",
+            "Evidence: how many old evidence items can be reused (reuse N) and how many must be updated for the new criteria (update N)",
+        )
+    );
 }

@@ -3,6 +3,7 @@
 //! composes them soundly, level rules on exact decimals, and the lints of
 //! `spbe-pemdi validate`.
 
+pub mod identity;
 pub mod level;
 pub mod lint;
 pub mod load;

@@ -63,10 +63,11 @@ impl Report {
                 }
             })
             .collect();
-        let mut indicators: Vec<IndicatorRow> = stake::ranked(to, &conv.indicators)
-            .into_iter()
-            .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
-            .collect();
+        let mut indicators: Vec<IndicatorRow> =
+            stake::ranked_by(to, &conv.indicators, stake::action_order)
+                .into_iter()
+                .filter_map(|(t, st)| Some(row(to, to.indicator(t.no)?, t, st, lang)))
+                .collect();
         for (i, r) in indicators.iter_mut().enumerate() {
             r.rank = i + 1;
         }
@@ -101,7 +102,10 @@ impl Report {
         let ask_external = by_no
             .iter()
             .filter_map(|r| {
-                let e = r.external.as_ref().filter(|e| e.index_value.is_none())?;
+                let e = r
+                    .external
+                    .as_ref()
+                    .filter(|e| e.index_value.is_none() && r.value.is_none())?;
                 Some(ExternalAsk {
                     no: r.no,
                     name: r.name.clone(),
@@ -131,6 +135,7 @@ impl Report {
                 title: to.title(lang).to_string(),
                 scale_max: to.scale.max,
             },
+            same_framework: from.id == to.id,
             projected: scored(&conv.projected_index),
             face_index: face.0,
             aspects,
@@ -141,12 +146,68 @@ impl Report {
             classes,
             path: conv.path.clone(),
             stamp: conv.stamp.clone(),
+            date: None,
         })
+    }
+
+    /// Sets the print date from `YYYY-MM-DD` (written in the report's
+    /// language: `4 Desember 2026`). An invalid date is a usage error.
+    pub fn with_date(mut self, date: &str) -> Result<Report> {
+        self.date = Some(print_date(date, self.lang)?);
+        Ok(self)
     }
 
     /// The indicator numbered `no`.
     pub fn indicator(&self, no: u32) -> Option<&IndicatorRow> {
         self.indicators.iter().find(|r| r.no == no)
+    }
+}
+
+/// `YYYY-MM-DD` as a date for people in `lang`.
+pub fn print_date(date: &str, lang: Lang) -> Result<String> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("Januari", "January"),
+        ("Februari", "February"),
+        ("Maret", "March"),
+        ("April", "April"),
+        ("Mei", "May"),
+        ("Juni", "June"),
+        ("Juli", "July"),
+        ("Agustus", "August"),
+        ("September", "September"),
+        ("Oktober", "October"),
+        ("November", "November"),
+        ("Desember", "December"),
+    ];
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let parsed = match parts.as_slice() {
+        [y, m, d] => num(y, 4).zip(num(m, 2)).zip(num(d, 2)),
+        _ => None,
+    };
+    let days = |y: u32, m: u32| match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match parsed {
+        Some(((y, m), d)) if (1..=12).contains(&m) && d >= 1 && d <= days(y, m) => {
+            let (id, en) = MONTHS[(m - 1) as usize];
+            Ok(match lang {
+                Lang::Id => format!("{d} {id} {y}"),
+                Lang::En => format!("{d} {en} {y}"),
+            })
+        }
+        _ => Err(crate::error::Error::usage(tr!(
+            "tanggal cetak tidak sah: {} (bentuknya TTTT-BB-HH, misalnya 2026-12-04)",
+            "invalid print date: {} (the form is YYYY-MM-DD, e.g. 2026-12-04)",
+            date
+        ))),
     }
 }
 
@@ -181,17 +242,41 @@ fn evidence(t: &TargetValue, policy: Policy) -> Vec<EvidenceRow> {
         .collect()
 }
 
-/// New evidence to prepare: one item per clause of the next level's
-/// criteria (split on `;`). Read from the criteria text, never invented.
+/// Words a part of a criteria text needs to be a clause of its own.
+const CLAUSE_WORDS: usize = 3;
+
+/// New evidence to prepare: one item per whole clause of the next level's
+/// criteria. The text is split on `;`, and a part of fewer than three words
+/// (`CSO`, `widget`, `survei triwulanan`) is a keyword of the clause before
+/// it, not an item of its own: it stays joined to that clause with its `;`
+/// (or to the next one when it comes first). Read from the criteria text,
+/// never invented: the items joined with `; ` are the text.
+pub fn clauses(crit: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for part in crit.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let short = part.split_whitespace().count() < CLAUSE_WORDS;
+        let part = match pending.take() {
+            Some(p) => format!("{p}; {part}"),
+            None => part.to_string(),
+        };
+        match out.last_mut() {
+            Some(last) if short => {
+                last.push_str("; ");
+                last.push_str(&part);
+            }
+            None if short => pending = Some(part),
+            _ => out.push(part),
+        }
+    }
+    out.extend(pending);
+    out
+}
+
 fn prepare(next: Option<&NextLevel>) -> Vec<String> {
-    let Some(crit) = next.and_then(|n| n.criteria.as_deref()) else {
-        return vec![];
-    };
-    crit.split(';')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
-        .collect()
+    next.and_then(|n| n.criteria.as_deref())
+        .map(clauses)
+        .unwrap_or_default()
 }
 
 fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, st: Stake, lang: Lang) -> IndicatorRow {
@@ -284,7 +369,7 @@ fn ask(e: &ExternalRow) -> Text {
 fn action(r: &IndicatorRow) -> Text {
     let level = level_phrase(r);
     let base = match (&r.external, r.class) {
-        (Some(e), _) if e.index_value.is_none() => ask(e),
+        (Some(e), _) if e.index_value.is_none() && r.value.is_none() => ask(e),
         (Some(e), _) => Text::new(
             format!("Naikkan {} ({}) ke {}", e.name, e.owner, level.id),
             format!("Raise {} ({}) to {}", e.name, e.owner, level.get(Lang::En)),

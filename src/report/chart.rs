@@ -12,7 +12,13 @@ use crate::report::model::Report;
 /// Width of the drawing (the SVG scales to the page).
 pub const WIDTH: u32 = 420;
 const BAR: u32 = 330;
-const LABEL_CHARS: usize = 56;
+/// First label baseline and row height of chart (a): two legend lines above.
+const ASPECT_TOP: u32 = 62;
+const ASPECT_ROW: u32 = 54;
+/// The same for chart (b).
+const STAKE_TOP: u32 = 60;
+const STAKE_ROW: u32 = 38;
+const LABEL_CHARS: usize = 46;
 
 /// Chart (a): two bars per aspect.
 #[derive(Debug, Clone, Serialize)]
@@ -109,7 +115,7 @@ pub fn aspects(r: &Report) -> AspectChart {
         .iter()
         .enumerate()
         .map(|(i, a)| AspectBars {
-            y: 44 + i as u32 * 58,
+            y: ASPECT_TOP + i as u32 * ASPECT_ROW,
             label: short(a.no, &a.name),
             face_w: len(a.face, top),
             face_text: show2(a.face, r.lang),
@@ -117,7 +123,7 @@ pub fn aspects(r: &Report) -> AspectChart {
             proj_text: show2(a.projected.point, r.lang),
         })
         .collect();
-    let grid_bottom = 44 + rows.len() as u32 * 58;
+    let grid_bottom = ASPECT_TOP + rows.len() as u32 * ASPECT_ROW;
     let n = {
         use rust_decimal::prelude::ToPrimitive;
         top.trunc().to_u32().unwrap_or(5).min(10)
@@ -129,7 +135,7 @@ pub fn aspects(r: &Report) -> AspectChart {
         })
         .collect();
     AspectChart {
-        height: grid_bottom + 20,
+        height: grid_bottom + 24,
         ticks,
         grid_bottom,
         rows,
@@ -138,11 +144,14 @@ pub fn aspects(r: &Report) -> AspectChart {
 
 /// Chart (b) for `r`.
 pub fn stakes(r: &Report) -> StakeChart {
-    let shown: Vec<_> = r
+    // Most points to the next level first (the report's own list follows
+    // the action order; the chart shows the points).
+    let mut shown: Vec<_> = r
         .indicators
         .iter()
         .filter(|t| t.stake.max > Decimal::ZERO)
         .collect();
+    shown.sort_by(|a, b| crate::report::stake::order((&a.stake, a.no), (&b.stake, b.no)));
     let top = shown.iter().map(|t| t.stake.max).max().unwrap_or_default();
     let rows: Vec<StakeBar> = shown
         .iter()
@@ -150,7 +159,7 @@ pub fn stakes(r: &Report) -> StakeChart {
         .map(|(i, t)| {
             let max_w = length(t.stake.max, top);
             StakeBar {
-                y: 36 + i as u32 * 34,
+                y: STAKE_TOP + i as u32 * STAKE_ROW,
                 label: short(t.no, &t.name),
                 next_w: len(t.stake.next, top),
                 max_w: exact(max_w),
@@ -160,7 +169,7 @@ pub fn stakes(r: &Report) -> StakeChart {
         })
         .collect();
     StakeChart {
-        height: 36 + rows.len() as u32 * 34,
+        height: STAKE_TOP + rows.len() as u32 * STAKE_ROW,
         rows,
     }
 }

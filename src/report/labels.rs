@@ -25,6 +25,54 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Nilai SPBE apa adanya, dengan rumus Pemdi",
         "SPBE levels at face value, Pemdi formula",
     ),
+    (
+        "headline",
+        "Proyeksi Indeks Pemdi",
+        "Projected Indeks Pemdi",
+    ),
+    ("own_index", "Indeks", "Index"),
+    (
+        "own_help",
+        "Nilai penilaian ini sendiri. Di bawah: apa yang dibutuhkan tiap indikator untuk naik ke tingkat berikutnya tahun depan.",
+        "This assessment's own score. Below: what each indicator needs to reach its next level next year.",
+    ),
+    (
+        "range_help",
+        "nilai terendah dan tertinggi yang masih mungkin menurut peta crosswalk dan jawaban yang belum ada",
+        "the lowest and highest values the crosswalk maps and the missing answers still allow",
+    ),
+    (
+        "face_before",
+        "Sebagai pembanding, tingkat SPBE tahun lalu apa adanya (tanpa aturan tingkat Pemdi yang lebih ketat) dihitung dengan rumus Pemdi memberi",
+        "For comparison, last year's SPBE levels at face value (without the stricter Pemdi level rules) scored by the Pemdi formula give",
+    ),
+    (
+        "face_after",
+        "angka itu bukan perkiraan nilai yang akan diterima.",
+        "that is not an estimate of the score to expect.",
+    ),
+    ("printed", "Dicetak", "Printed"),
+    ("page", "Halaman", "Page"),
+    (
+        "appendix",
+        "Lampiran: rincian per indikator",
+        "Appendix: indicator details",
+    ),
+    (
+        "appendix_note",
+        "Bahan rujukan untuk tim penilai. Semua isian, juga penjelasan lama yang perlu ditulis ulang (tidak dicetak), ada di lembar kerja: gaps BERKAS -o lembar-kerja.xlsx.",
+        "Reference for the assessment team. Every entry, including the old justifications to rewrite (not printed), is in the worksheet: gaps FILE -o worksheet.xlsx.",
+    ),
+    (
+        "appendix_print_note",
+        "Bukti baru dibaca dari teks kriteria tingkat berikutnya, bukan daftar dokumen resmi. Poin indeks tiap indikator ada di daftar tindakan.",
+        "New evidence is read from the next level's criteria text, not an official list of documents. Each indicator's index points are in the action list.",
+    ),
+    (
+        "about_order",
+        "Urutan tindakan: pertama indikator yang satu tingkatnya paling berharga (bobot terbesar: satu tingkat = bobot/100 poin indeks), lalu yang paling dekat ke tingkat berikutnya (kemenangan cepat), lalu nomor indikator. Jadi langkah pendek pada indikator berbobot besar tidak tertinggal di akhir daftar.",
+        "Action order: first the indicators where one level is worth most (the largest weight: one level = weight/100 index points), then the shortest step to the next level (quick wins), then indicator number. So a short step on a heavy indicator is never left at the end of the list.",
+    ),
     ("answered", "terjawab", "answered"),
     ("of", "dari", "of"),
     ("range", "rentang", "range"),
@@ -38,8 +86,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "actions",
-        "Daftar tindakan, urut menurut dampak pada indeks",
-        "Action list, ordered by impact on the index",
+        "Daftar tindakan, indikator berbobot besar lebih dulu",
+        "Action list, heaviest indicators first",
     ),
     (
         "no_actions",
@@ -75,6 +123,8 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Tahun lalu (SPBE apa adanya)",
         "Last year (SPBE at face value)",
     ),
+    ("face_same", "Tahun lalu", "Last year"),
+    ("chart_aspects_same", "Skor aspek", "Aspect scores"),
     (
         "chart_aspects",
         "Skor aspek: proyeksi Pemdi di samping nilai SPBE tahun lalu apa adanya",
@@ -134,8 +184,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "sources",
-        "Jawaban tahun lalu yang dipakai",
-        "Last year's answers used",
+        "Jawaban tahun lalu yang dipakai (indikator=nilai)",
+        "Last year's answers used (indicator=value)",
     ),
     ("external_index", "Indeks eksternal", "External index"),
     ("not_given", "belum diberikan", "not given"),
@@ -144,8 +194,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("about", "Tentang laporan ini", "About this report"),
     (
         "about_stake",
-        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi). Tindakan diurutkan menurut poin ke tingkat berikutnya, lalu poin sampai puncak, lalu nomor indikator.",
-        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value). Actions are ordered by points to the next level, then points to the top, then indicator number.",
+        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi).",
+        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value).",
     ),
     (
         "about_projection",
@@ -162,8 +212,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("tool", "Alat", "Tool"),
     (
         "summary_title",
-        "Ringkasan batch Indeks Pemdi",
-        "Indeks Pemdi batch summary",
+        "Ringkasan Indeks Pemdi per instansi",
+        "Indeks Pemdi summary by agency",
     ),
     ("agencies", "Instansi", "Agencies"),
     ("agency", "Instansi", "Agency"),
@@ -177,10 +227,20 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "weakest",
-        "Indikator terlemah di seluruh instansi (rata-rata proyeksi, naik)",
-        "Weakest indicators across the set (mean projection, ascending)",
+        "Indikator terlemah di seluruh instansi (rata-rata proyeksi, dari yang terendah)",
+        "Weakest indicators across the set (mean projection, lowest first)",
     ),
     ("mean", "Rata-rata proyeksi", "Mean projection"),
+    (
+        "weakest_external",
+        "Indikator yang dinilai dari indeks instansi lain (tidak ikut diurutkan)",
+        "Indicators scored from other agencies' indices (not ranked)",
+    ),
+    (
+        "weakest_external_note",
+        "Nilai SDI, SJIG, EPSS dan IKASANDI yang tidak diberikan dihitung pada nilai terendah, jadi rata-ratanya menunjukkan data yang belum ada, bukan kelemahan. Tuliskan nilainya di berkas penilaian tiap instansi (misalnya baris sdi;68,75).",
+        "SDI, SJIG, EPSS and IKASANDI values not given count at the floor, so their mean shows missing data, not weakness. Write the values in each agency's assessment file (e.g. a row sdi;68.75).",
+    ),
     ("gap_share", "Instansi dengan celah", "Agencies with a gap"),
     ("failed", "Gagal dibaca", "Failed"),
     ("no_failed", "Semua berkas terbaca.", "Every file was read."),

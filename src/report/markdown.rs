@@ -90,18 +90,59 @@ fn header(out: &mut String, r: &Report) {
         r.path.join(" → ")
     );
     let _ = writeln!(out, "## {}\n", l("summary"));
+    if r.same_framework {
+        let value = match last.index {
+            Some(i) => show2(i, lang),
+            None => format!(
+                "{} ({} {} {} {})",
+                show_range(last.low, last.high, lang),
+                l("answered"),
+                last.answered,
+                l("of"),
+                last.total
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "**{} {}{year}: {value} {}**\n\n{}\n",
+            l("own_index"),
+            r.target.id,
+            esc(&preds(&last.predicate_low, &last.predicate_high)),
+            l("own_help")
+        );
+        if let Some(d) = &r.date {
+            let _ = writeln!(out, "{}: {}\n", l("printed"), esc(d));
+        }
+        return;
+    }
+    let p = &r.projected;
     let _ = writeln!(
         out,
-        "| | {} | {} |\n|---|---:|---|",
-        l("value"),
-        l("predicate")
+        "**{} ({}): {} {}**\n",
+        l("headline"),
+        r.target.id,
+        show2(p.point, lang),
+        esc(&p.predicate)
+    );
+    let mut honest = l("honest_range").to_string();
+    if let Some(c) = honest.get(..1) {
+        honest = c.to_uppercase() + &honest[1..];
+    }
+    let _ = writeln!(
+        out,
+        "{honest}: **{}** ({}): {}.\n",
+        range(p, lang),
+        esc(&preds(&p.predicate_low, &p.predicate_high)),
+        l("range_help")
     );
     let last_value = match last.index {
         Some(i) => show2(i, lang),
+        None => show_range(last.low, last.high, lang),
+    };
+    let answered = match last.index {
+        Some(_) => String::new(),
         None => format!(
-            "{}–{} ({} {} {} {})",
-            show2(last.low, lang),
-            show2(last.high, lang),
+            ", {} {} {} {}",
             l("answered"),
             last.answered,
             l("of"),
@@ -110,29 +151,26 @@ fn header(out: &mut String, r: &Report) {
     };
     let _ = writeln!(
         out,
-        "| {} ({}{}) | {last_value} | {} |",
+        "{} ({}{}): {last_value} ({}){answered}.\n",
         l("last_index"),
         last.framework,
         last.year.map(|y| format!(", {y}")).unwrap_or_default(),
         esc(&preds(&last.predicate_low, &last.predicate_high))
     );
-    let p = &r.projected;
     let _ = writeln!(
         out,
-        "| {} ({}) | {} ({} {}) | {} |",
-        l("projected_index"),
-        r.target.id,
-        show2(p.point, lang),
-        l("honest_range"),
-        range(p, lang),
-        esc(&p.predicate)
+        "{} {}; {}\n",
+        l("face_before"),
+        show2(r.face_index, lang),
+        l("face_after")
     );
-    let _ = writeln!(
-        out,
-        "| {} | {} | |\n",
-        l("face_index"),
-        show2(r.face_index, lang)
-    );
+    if let Some(d) = &r.date {
+        let _ = writeln!(out, "{}: {}\n", l("printed"), esc(d));
+    }
+}
+
+fn show_range(low: rust_decimal::Decimal, high: rust_decimal::Decimal, lang: Lang) -> String {
+    format!("{}–{}", show2(low, lang), show2(high, lang))
 }
 
 fn actions(out: &mut String, r: &Report) {
@@ -156,6 +194,7 @@ fn actions(out: &mut String, r: &Report) {
         );
     }
     let _ = writeln!(out, "\n## {}\n", l("actions"));
+    let _ = writeln!(out, "{}\n", l("about_order"));
     let _ = writeln!(
         out,
         "| # | {} | {} | {} | {} |\n|---:|---|---|---:|---:|",
@@ -217,7 +256,11 @@ fn aspects(out: &mut String, r: &Report) {
         "| No | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---:|---:|---|---|",
         l("aspect"),
         l("weight"),
-        l("face"),
+        if r.same_framework {
+            l("face_same")
+        } else {
+            l("face")
+        },
         l("projected"),
         l("range"),
         l("predicate")
@@ -358,12 +401,22 @@ pub fn render(r: &Report) -> String {
     actions(&mut out, r);
     obligations(&mut out, r);
     aspects(&mut out, r);
-    let _ = writeln!(out, "## {}\n", l("details"));
+    let _ = writeln!(out, "## {}\n", l("appendix"));
     for t in &r.indicators {
         indicator(&mut out, t, lang);
     }
     let _ = writeln!(out, "## {}\n", l("about"));
-    for k in ["about_stake", "about_projection", "about_face"] {
+    let about: &[&str] = if r.same_framework {
+        &["about_stake", "about_order"]
+    } else {
+        &[
+            "about_stake",
+            "about_order",
+            "about_projection",
+            "about_face",
+        ]
+    };
+    for k in about {
         let _ = writeln!(out, "- {}", l(k));
     }
     for c in &r.classes {

@@ -16,7 +16,7 @@ pub mod stake;
 pub mod worksheet;
 pub mod xlsx;
 
-pub use build::FIRST;
+pub use build::{FIRST, clauses};
 pub use model::Report;
 
 use crate::catalog::Catalog;

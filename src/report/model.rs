@@ -24,6 +24,10 @@ pub struct Report {
     pub last: LastYear,
     /// The target framework.
     pub target: TargetInfo,
+    /// Whether the assessment is already in the target framework (a Pemdi
+    /// 2026 result read for next year): the headline is its own index and
+    /// there is no SPBE face value to compare.
+    pub same_framework: bool,
     /// The projected index of the target framework.
     pub projected: Scored,
     /// Last year's SPBE levels read at face value (without the stricter
@@ -47,6 +51,10 @@ pub struct Report {
     pub path: Vec<String>,
     /// What data was used.
     pub stamp: Stamp,
+    /// The print date given with `--date`, for people (`4 Desember 2026`);
+    /// absent otherwise: the report never reads the clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// Last year's assessment as scored in its own framework.

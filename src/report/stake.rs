@@ -7,9 +7,12 @@
 //! - `next` = w/100 × (n − p): the index gain if the indicator reached `n`;
 //! - `max` = w/100 × (max − p): the index gain if it reached the top.
 //!
-//! Indicators are ordered by `next` (largest first), then `max`, then
-//! number: the top of the list is what the next step buys most. All values
-//! are exact decimals.
+//! [`order`] (the batch summary's "biggest gaps") sorts by `next` (largest
+//! first), then `max`, then number. The gap report's actions follow
+//! [`action_order`]: the points one whole level is worth (w/100, the
+//! indicator's weight) first, then the shortest step to the next level, so a
+//! quick win of a heavy indicator (weight 10 %, 1,75 → 2) comes before a
+//! full level of a light one. All values are exact decimals.
 
 use std::cmp::Ordering;
 
@@ -31,6 +34,12 @@ pub struct Stake {
     /// Index points gained by reaching the top of the scale.
     #[serde(with = "crate::decimal::serde_dec")]
     pub max: Decimal,
+    /// Index points one whole level is worth: the weight / 100.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub per_level: Decimal,
+    /// Levels to climb to the next level (n − p; zero at the top).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub step: Decimal,
 }
 
 /// The stake of an indicator of `fw` with `weight` (percent) at `point`.
@@ -43,6 +52,11 @@ pub fn stake(fw: &Framework, weight: Decimal, point: Decimal) -> Stake {
     };
     let next_level = fw.next_level(point);
     Stake {
+        per_level: percent(weight).normalize(),
+        step: next_level
+            .map(|n| decimal::order::max(Decimal::from(n) - point, Decimal::ZERO))
+            .unwrap_or_default()
+            .normalize(),
         next_level,
         next: next_level
             .map(|n| gain(Decimal::from(n)))
@@ -70,9 +84,30 @@ pub fn order(a: (&Stake, u32), b: (&Stake, u32)) -> Ordering {
         .then_with(|| a.1.cmp(&b.1))
 }
 
+/// The gap report's action order: indicators with a next level first; then
+/// the most points per level (the heaviest indicator); then the shortest
+/// step to the next level (the quickest win); then the lower number.
+pub fn action_order(a: (&Stake, u32), b: (&Stake, u32)) -> Ordering {
+    b.0.next_level
+        .is_some()
+        .cmp(&a.0.next_level.is_some())
+        .then_with(|| decimal::order::cmp(b.0.per_level, a.0.per_level))
+        .then_with(|| decimal::order::cmp(a.0.step, b.0.step))
+        .then_with(|| a.1.cmp(&b.1))
+}
+
 /// The target values with their stakes, in report order (most at stake
 /// first).
 pub fn ranked<'a>(fw: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a TargetValue, Stake)> {
+    ranked_by(fw, targets, order)
+}
+
+/// The target values with their stakes, sorted by `cmp`.
+pub fn ranked_by<'a>(
+    fw: &Framework,
+    targets: &'a [TargetValue],
+    cmp: fn((&Stake, u32), (&Stake, u32)) -> Ordering,
+) -> Vec<(&'a TargetValue, Stake)> {
     let mut v: Vec<(&TargetValue, Stake)> = targets
         .iter()
         .map(|t| {
@@ -83,7 +118,7 @@ pub fn ranked<'a>(fw: &Framework, targets: &'a [TargetValue]) -> Vec<(&'a Target
             (t, stake(fw, weight, t.estimate.point))
         })
         .collect();
-    v.sort_by(|a, b| order((&a.1, a.0.no), (&b.1, b.0.no)));
+    v.sort_by(|a, b| cmp((&a.1, a.0.no), (&b.1, b.0.no)));
     v
 }
 

@@ -84,6 +84,19 @@ pub struct Score<'a> {
 }
 
 impl Score<'_> {
+    /// The rows without a value, in catalog order: `(key, indicator
+    /// number)` (`("5", 5)`, `("35-1", 35)`).
+    pub fn missing(&self) -> Vec<(&str, u32)> {
+        self.framework
+            .plan()
+            .items
+            .iter()
+            .zip(&self.values)
+            .filter(|(_, v)| v.is_none())
+            .map(|(it, _)| (it.key.as_str(), it.indicator))
+            .collect()
+    }
+
     /// The value used for the row with key `key` (`5`, `35-1`).
     pub fn value(&self, key: &str) -> Option<Decimal> {
         let row = self.framework.plan().rows.get(key)?;

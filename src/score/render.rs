@@ -61,6 +61,8 @@ struct JsonScore {
     answered: usize,
     total: usize,
     complete: bool,
+    /// The ids of the unanswered items, in catalog order.
+    missing: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     range: Option<JsonRange>,
     aspects: Vec<JsonUnit>,
@@ -118,6 +120,11 @@ pub fn render_json(s: &Score) -> String {
         answered: s.overall.answered,
         total: s.overall.total,
         complete: s.overall.complete(),
+        missing: s
+            .missing()
+            .iter()
+            .map(|(k, _)| format!("{}:{k}", fw.id))
+            .collect(),
         range: range(fw, &s.overall, on),
         aspects: s.aspects.iter().map(|u| unit(fw, u, on)).collect(),
         domains: s.domains.iter().map(|u| unit(fw, u, on)).collect(),
@@ -234,6 +241,23 @@ pub fn render_text(s: &Score, lang: Lang) -> String {
             )
         }
     );
+    let missing = s.missing();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|(k, no)| {
+                let name = fw.indicator(*no).map(|i| i.name(lang)).unwrap_or_default();
+                format!("{k} {name}")
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} ({}):\n  {}",
+            lang.pick("Belum dijawab", "Not answered"),
+            missing.len(),
+            names.join("\n  ")
+        );
+    }
     out.push('\n');
     let (v, p) = value_text(fw, o, on, lang);
     match o.index() {
