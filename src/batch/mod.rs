@@ -14,7 +14,9 @@
 //! 1 when some failed, 3 when none could be read.
 
 mod html;
+pub use html::escape as html_escape;
 pub mod inputs;
+pub mod memory;
 mod pipeline;
 mod row;
 pub mod sink;
