@@ -60,3 +60,6 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// `serve`: the web page's router: pages, same numbers and errors as the CLI, limits, escaping, CSP.
+mod serve;

@@ -19,6 +19,9 @@ use crate::report::{Format, Report};
 use crate::text::Lang;
 use crate::tr;
 
+/// A file's name and bytes.
+type NamedBytes = (String, Vec<u8>);
+
 /// A batch converted in memory.
 #[derive(Debug, Clone)]
 pub struct MemoryBatch {
@@ -92,7 +95,7 @@ pub fn run(
         );
         Ok((done, (file, rendered)))
     };
-    let results: Vec<(Outcome, Option<(String, Vec<u8>)>)> = files
+    let results: Vec<(Outcome, Option<NamedBytes>)> = files
         .into_par_iter()
         .zip(names.into_par_iter())
         .map(|((name, bytes), stem)| {

@@ -25,7 +25,7 @@ pub enum Entry {
         /// The conversion merged in.
         conv: Conversion,
         /// The merge.
-        merge: Merge,
+        merge: Box<Merge>,
         /// The page's language.
         lang: Lang,
     },

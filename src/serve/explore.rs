@@ -51,6 +51,7 @@ pub async fn index(State(st): State<Shared>, q: Query<LangQuery>) -> Response {
                 let cw = &c.crosswalk;
                 context! {
                     reference => cw.reference(),
+                    query => percent(&cw.reference()),
                     title => cw.title.clone(),
                     from => cw.from.clone(),
                     to => cw.to.clone(),
@@ -75,6 +76,20 @@ pub async fn index(State(st): State<Shared>, q: Query<LangQuery>) -> Response {
             &Text::same(e.render(lang)),
         ),
     }
+}
+
+/// `s` for a query string: every byte but the unreserved ones
+/// percent-encoded.
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `?indicator=&to=&lang=`.

@@ -104,7 +104,11 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
         kept => merge.kept.len(),
     };
     let stem = file_stem(&conv, lang);
-    let token = st.cache.put(Entry::Merge { conv, merge, lang });
+    let token = st.cache.put(Entry::Merge {
+        conv,
+        merge: Box::new(merge),
+        lang,
+    });
     page::render(
         StatusCode::OK,
         lang,
