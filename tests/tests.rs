@@ -63,3 +63,5 @@ mod cli_trace;
 
 /// `serve`: the web page's router: pages, same numbers and errors as the CLI, limits, escaping, CSP.
 mod serve;
+/// `serve` end to end in headless Chromium at 390 px: upload, projection, XLSX draft read back.
+mod serve_chromium;
