@@ -661,3 +661,90 @@ fn an_unknown_page_is_404_in_the_pages_language() {
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert!(a.text().contains("There is no such page"), "{}", a.text());
 }
+
+/// Starts `spbe-pemdi serve` with `args`; returns the child and the first
+/// line it printed.
+fn spawn_serve(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_spbe-pemdi"))
+        .arg("serve")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    out.read_line(&mut line).expect("first line");
+    (child, line)
+}
+
+/// A plain GET over a socket; returns the status line.
+fn status_line(url: &str) -> String {
+    use std::io::{BufRead, Write};
+    let host = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut s = std::net::TcpStream::connect(&host).expect("connects");
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("sends");
+    let mut line = String::new();
+    std::io::BufReader::new(s)
+        .read_line(&mut line)
+        .expect("answer");
+    line.trim_end().to_string()
+}
+
+/// Also pins a bug: the server died (broken pipe) when whoever started it
+/// read the address and closed its standard output, as this test does.
+#[test]
+fn serve_prints_the_address_to_open_and_warns_when_not_on_loopback() {
+    // Loopback: the address, no warning.
+    let (mut child, line) = spawn_serve(&["--listen", "127.0.0.1:0"]);
+    let url = line
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.starts_with("spbe-pemdi serve: buka di peramban http://127.0.0.1:"),
+        "{line}"
+    );
+    assert_eq!(status_line(&url), "HTTP/1.1 200 OK");
+    child.kill().expect("stopped");
+    let out = child.wait_with_output().expect("ended");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "",
+        "no warning on loopback"
+    );
+    // Every address: a warning that the page has no login.
+    let (mut child, line) = spawn_serve(&["--listen", "0.0.0.0:0", "--lang", "en"]);
+    let url = line
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.starts_with("spbe-pemdi serve: open in a browser http://127.0.0.1:"),
+        "{line}"
+    );
+    assert_eq!(status_line(&url), "HTTP/1.1 200 OK");
+    child.kill().expect("stopped");
+    let out = child.wait_with_output().expect("ended");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("WARNING: "), "{err}");
+    assert!(err.contains("NO login"), "{err}");
+}
+
+#[test]
+fn serve_on_an_address_it_cannot_use_exits_2_with_a_hint() {
+    let r = crate::util::run(&["serve", "--listen", "bukan-alamat"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--listen `bukan-alamat`"), "{}", r.stderr);
+    assert!(r.stderr.contains("127.0.0.1:8081"), "{}", r.stderr);
+}

@@ -15,8 +15,7 @@ use super::page::{self, bar, inject};
 use super::upload::{self, Limits, Upload};
 use super::{File, LangQuery, Shared, blocking};
 use crate::batch::memory::{self, MemoryBatch};
-use crate::convert::ConvertOptions;
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::report::Format;
 use crate::text::Lang;
 use crate::tr;
@@ -51,13 +50,17 @@ fn is_zip(u: &Upload) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
 
+/// Why uploads were refused: 413 (too large) or 422, and the error.
+pub type Refusal = (StatusCode, Error);
+
 /// The assessment files of the uploads: files as given, ZIPs opened (the
 /// files directly or deeper inside them with a readable extension, hidden
 /// ones and macOS resource forks skipped), each within the file limit and
 /// all within the batch limit.
-pub fn expand(uploads: Vec<Upload>, limits: Limits) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn expand(uploads: Vec<Upload>, limits: Limits) -> Result<Vec<(String, Vec<u8>)>, Refusal> {
     let mut out = Vec::new();
     let mut total = 0usize;
+    let too_large = |e: Error| (StatusCode::PAYLOAD_TOO_LARGE, e);
     for u in uploads {
         if !is_zip(&u) {
             total += u.bytes.len();
@@ -65,11 +68,12 @@ pub fn expand(uploads: Vec<Upload>, limits: Limits) -> Result<Vec<(String, Vec<u
             continue;
         }
         let bad = |e: String| {
-            Error::input(&u.name, tr!("ZIP tidak terbaca: {}", "unreadable ZIP: {}", e))
+            let e = Error::input(&u.name, tr!("ZIP tidak terbaca: {}", "unreadable ZIP: {}", e))
                 .with_hint(tr!(
                     "buat ulang ZIP-nya (Kirim ke → Folder terkompresi), atau unggah berkasnya satu per satu",
                     "make the ZIP again, or upload the files one by one"
-                ))
+                ));
+            (StatusCode::UNPROCESSABLE_ENTITY, e)
         };
         let mut zip =
             zip::ZipArchive::new(Cursor::new(&u.bytes)).map_err(|e| bad(e.to_string()))?;
@@ -87,32 +91,33 @@ pub fn expand(uploads: Vec<Upload>, limits: Limits) -> Result<Vec<(String, Vec<u
             }
             let label = format!("{}/{}", u.name, path);
             let mut bytes = Vec::new();
+            // Never more than the limit is unpacked: a ZIP bomb stops here.
             (&mut f)
                 .take(limits.file as u64 + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| bad(e.to_string()))?;
             if bytes.len() > limits.file {
-                return Err(Error::input(&label, upload::file_too_large(&label, limits)));
+                let message = upload::file_too_large(&label, limits);
+                return Err(too_large(Error::input(&label, message)));
             }
             total += bytes.len();
             if total > limits.batch {
-                return Err(Error::input(
-                    &u.name,
-                    upload::request_too_large(limits.batch),
-                ));
+                let message = upload::request_too_large(limits.batch);
+                return Err(too_large(Error::input(&u.name, message)));
             }
             out.push((label, bytes));
         }
     }
     if out.is_empty() {
-        return Err(Error::usage(tr!(
+        let e = Error::usage(tr!(
             "tidak ada berkas penilaian untuk dibaca",
             "no assessment files to read"
         ))
         .expected(tr!(
             "berkas .json, .csv, .xlsx, .xls atau .ods, atau ZIP yang memuatnya",
             "files .json, .csv, .xlsx, .xls or .ods, or a ZIP holding them"
-        )));
+        ));
+        return Err((StatusCode::UNPROCESSABLE_ENTITY, e));
     }
     Ok(out)
 }
@@ -125,7 +130,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
     };
     let lang = form.lang(st.lang);
     let st2 = st.clone();
-    let result = blocking(move || {
+    let result = blocking(&st, move || {
         let framework = form.field("framework").map(str::to_string);
         let opts = super::carry::options(&form)?;
         let uploads: Vec<Upload> = form
@@ -133,26 +138,26 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
             .into_iter()
             .filter(|f| f.field == "files")
             .collect();
-        let files = expand(uploads, st2.limits)?;
+        let files = match expand(uploads, st2.limits) {
+            Ok(f) => f,
+            Err(refused) => return Ok(Err(refused)),
+        };
         memory::run(
             st2.data,
             files,
             framework.as_deref(),
-            &ConvertOptions { ..opts },
+            &opts,
             Format::Html,
             lang,
         )
+        .map(Ok)
     })
     .await;
     let batch = match result {
-        Ok(b) => b,
+        Ok(Ok(b)) => b,
+        Ok(Err((status, e))) => return form_page(&st, status, lang, Some(e.render(lang))),
         Err(e) => {
-            let status = match e.kind {
-                crate::error::Kind::Input if e.render(lang).contains(" MB") => {
-                    StatusCode::PAYLOAD_TOO_LARGE
-                }
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
             return form_page(&st, status, lang, Some(e.render(lang)));
         }
     };

@@ -59,6 +59,9 @@ impl Entry {
     }
 }
 
+/// Results kept at most, whatever their size.
+const MAX_ENTRIES: usize = 256;
+
 /// The store.
 pub struct Cache {
     max_bytes: usize,
@@ -87,7 +90,9 @@ impl Cache {
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         inner.bytes += w;
         inner.entries.push_back((token.clone(), Arc::new(entry), w));
-        while inner.bytes > self.max_bytes && inner.entries.len() > 1 {
+        while (inner.bytes > self.max_bytes || inner.entries.len() > MAX_ENTRIES)
+            && inner.entries.len() > 1
+        {
             if let Some((_, _, w)) = inner.entries.pop_front() {
                 inner.bytes -= w;
             }
@@ -103,5 +108,43 @@ impl Cache {
             .iter()
             .find(|(t, _, _)| t == token)
             .map(|(_, e, _)| e.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(bytes: usize) -> Entry {
+        Entry::Batch {
+            batch: MemoryBatch {
+                files: 1,
+                failed: 0,
+                summary_html: "x".repeat(bytes),
+                reports: vec![],
+            },
+            lang: Lang::Id,
+        }
+    }
+
+    /// The oldest results go first, by size and by count; the newest
+    /// always stays.
+    #[test]
+    fn the_store_is_bounded_and_drops_the_oldest() {
+        let c = Cache::new(1000);
+        let first = c.put(batch(600));
+        let second = c.put(batch(300));
+        assert!(c.get(&first).is_some() && c.get(&second).is_some());
+        let third = c.put(batch(200));
+        assert!(c.get(&first).is_none(), "over the size: the oldest goes");
+        assert!(c.get(&second).is_some() && c.get(&third).is_some());
+        let huge = c.put(batch(5000));
+        assert!(c.get(&huge).is_some(), "the newest stays");
+        assert!(c.get(&third).is_none());
+        let c = Cache::new(usize::MAX);
+        let tokens: Vec<String> = (0..MAX_ENTRIES + 5).map(|_| c.put(batch(1))).collect();
+        assert!(c.get(&tokens[4]).is_none());
+        assert!(c.get(&tokens[5]).is_some());
+        assert_ne!(tokens[0], tokens[1]);
     }
 }

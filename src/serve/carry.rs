@@ -109,7 +109,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
     };
     let lang = form.lang(st.lang);
     let st2 = st.clone();
-    let result = blocking(move || {
+    let result = blocking(&st, move || {
         let file = form
             .files
             .iter()

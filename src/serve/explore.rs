@@ -25,7 +25,7 @@ use crate::tr;
 pub async fn index(State(st): State<Shared>, q: Query<LangQuery>) -> Response {
     let lang = q.lang(st.lang);
     let st2 = st.clone();
-    let made = blocking(move || {
+    let made = blocking(&st, move || {
         let data = st2.data;
         let crosswalks = load_crosswalks(data)?;
         let g = MappingGraph::new(&data.catalog, &crosswalks, &[])?;
@@ -122,7 +122,7 @@ pub async fn trace(State(st): State<Shared>, Query(q): Query<TraceQuery>) -> Res
     let st2 = st.clone();
     let title = format!("{}: {}", lang.pick("Telusur", "Trace"), indicator);
     let made =
-        blocking(move || crate::cli::trace::render(st2.data, &indicator, to.as_deref(), lang))
+        blocking(&st, move || crate::cli::trace::render(st2.data, &indicator, to.as_deref(), lang))
             .await;
     match made {
         Ok(text) => text_page(StatusCode::OK, lang, title, text),
@@ -171,7 +171,7 @@ pub async fn review(State(st): State<Shared>, Query(q): Query<ReviewQuery>) -> R
     let lang = lang_of(&q.lang, st.lang);
     let title = format!("{}: {}", lang.pick("Telaah", "Review"), q.crosswalk);
     let st2 = st.clone();
-    let made = blocking(move || {
+    let made = blocking(&st, move || {
         let subject = find(st2.data, &q.crosswalk)?;
         let r = crate::review::document::build(st2.data, &subject)?;
         Ok(crate::review::markdown::render(&r, st2.data, lang))
@@ -216,7 +216,7 @@ pub async fn diff(State(st): State<Shared>, mp: Multipart) -> Response {
     let lang = form.lang(st.lang);
     let title = lang.pick("Beda crosswalk", "Crosswalk diff").to_string();
     let st2 = st.clone();
-    let made = blocking(move || {
+    let made = blocking(&st, move || {
         let old = side(&st2, &form, "old")?;
         let new = side(&st2, &form, "new")?;
         let d = diff::diff(&old, &new)?;
@@ -229,7 +229,8 @@ pub async fn diff(State(st): State<Shared>, mp: Multipart) -> Response {
         let imp = if corpus.is_empty() {
             None
         } else {
-            let files = super::batch::expand(corpus, st2.limits)?
+            let files = super::batch::expand(corpus, st2.limits)
+                .map_err(|(_, e)| e)?
                 .into_iter()
                 .map(|(n, b)| (n, CorpusFile::Bytes(b)))
                 .collect();

@@ -52,7 +52,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
     };
     let lang = form.lang(st.lang);
     let st2 = st.clone();
-    let result = blocking(move || {
+    let result = blocking(&st, move || {
         let last = form.files_of("file").next().ok_or_else(no_file)?;
         let mine = form.files_of("draft").next().ok_or_else(|| {
             Error::usage(tr!(

@@ -62,6 +62,9 @@ pub struct State {
     lang: Lang,
     limits: Limits,
     cache: cache::Cache,
+    /// Conversions running at once: a few per core. Others wait their turn
+    /// (in order), so memory stays bounded however many uploads arrive.
+    work: tokio::sync::Semaphore,
     /// One converter per source framework (default options), prepared once.
     converters: Vec<OnceLock<Result<Converter<'static>>>>,
 }
@@ -101,7 +104,10 @@ pub fn router(data: Data, lang: Lang, limits: Limits) -> Router {
         data,
         lang,
         limits,
-        cache: cache::Cache::new(256 * 1024 * 1024),
+        cache: cache::Cache::new(128 * 1024 * 1024),
+        work: tokio::sync::Semaphore::new(
+            2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
+        ),
         converters: data
             .catalog
             .frameworks
@@ -187,8 +193,12 @@ fn message(status: StatusCode, lang: Lang, text: &Text) -> Response {
 }
 
 /// Runs `f` on a blocking thread (conversion work stays off the async
-/// threads); a panic becomes an internal error.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+/// threads) once a turn is free; a panic becomes an internal error.
+async fn blocking<T: Send + 'static>(
+    st: &State,
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let _turn = st.work.acquire().await.ok();
     tokio::task::spawn_blocking(f).await.unwrap_or_else(|_| {
         Err(Error::new(
             crate::error::Kind::Input,
@@ -213,7 +223,7 @@ async fn download(
         .await;
     };
     let st2 = st.clone();
-    let made = blocking(move || Ok(carry::file(&st2, &token, &entry, &file))).await;
+    let made = blocking(&st, move || Ok(carry::file(&st2, &token, &entry, &file))).await;
     match made {
         Ok(Some(f)) => f.into_response(),
         Ok(None) => {
@@ -289,25 +299,29 @@ pub fn run(opts: &Options) -> Result<i32> {
     } else {
         format!("http://{addr}/")
     };
-    println!(
-        "{} {shown}",
-        lang.pick(
-            "spbe-pemdi serve: buka di peramban",
-            "spbe-pemdi serve: open in a browser"
-        )
+    // Written without `println!`: a closed standard output (a launcher
+    // that read the address and went away) must not stop the server.
+    let say = |to_err: bool, line: &str| {
+        use std::io::Write;
+        let _ = match to_err {
+            false => writeln!(std::io::stdout(), "{line}"),
+            true => writeln!(std::io::stderr(), "{line}"),
+        };
+    };
+    let open = lang.pick(
+        "spbe-pemdi serve: buka di peramban",
+        "spbe-pemdi serve: open in a browser",
     );
+    say(false, &format!("{open} {shown}"));
     if !loopback(&addr) {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "PERINGATAN: alamat ini dapat dijangkau dari jaringan, dan halaman ini TIDAK punya login: siapa pun yang menjangkaunya dapat mengunggah dan melihat hasil. Pakai --listen 127.0.0.1:8080 untuk mesin ini saja.",
-                "WARNING: this address is reachable from the network, and the page has NO login: anyone who reaches it can upload and see results. Use --listen 127.0.0.1:8080 for this machine only."
-            )
-        );
+        say(true, lang.pick(
+            "PERINGATAN: alamat ini dapat dijangkau dari jaringan, dan halaman ini TIDAK punya login: siapa pun yang menjangkaunya dapat mengunggah dan melihat hasil. Dari perangkat lain, buka http://ALAMAT-IP-MESIN-INI:PORTA/. Pakai --listen 127.0.0.1:8080 untuk mesin ini saja.",
+            "WARNING: this address is reachable from the network, and the page has NO login: anyone who reaches it can upload and see results. From another device, open http://THIS-MACHINES-IP-ADDRESS:PORT/. Use --listen 127.0.0.1:8080 for this machine only.",
+        ));
     }
-    println!(
-        "{}",
-        lang.pick("Hentikan dengan Ctrl+C.", "Stop with Ctrl+C.")
+    say(
+        false,
+        lang.pick("Hentikan dengan Ctrl+C.", "Stop with Ctrl+C."),
     );
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_io()
