@@ -121,9 +121,10 @@ pub async fn trace(State(st): State<Shared>, Query(q): Query<TraceQuery>) -> Res
     let indicator = q.indicator.trim().to_string();
     let st2 = st.clone();
     let title = format!("{}: {}", lang.pick("Telusur", "Trace"), indicator);
-    let made =
-        blocking(&st, move || crate::cli::trace::render(st2.data, &indicator, to.as_deref(), lang))
-            .await;
+    let made = blocking(&st, move || {
+        crate::cli::trace::render(st2.data, &indicator, to.as_deref(), lang)
+    })
+    .await;
     match made {
         Ok(text) => text_page(StatusCode::OK, lang, title, text),
         Err(e) => text_page(
