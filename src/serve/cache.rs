@@ -15,10 +15,8 @@ use crate::text::Lang;
 pub enum Entry {
     /// A conversion of last year's file.
     Carry {
-        /// The conversion.
+        /// The conversion (shown and downloaded in either language).
         conv: Conversion,
-        /// The page's language.
-        lang: Lang,
     },
     /// A merged draft.
     Merge {

@@ -118,10 +118,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
         let conv = convert(&st2, &form, &file.name, file.bytes.clone())?;
         let report = Report::build(&conv, &st2.data.catalog, lang)?;
         let html = crate::report::html::render(&report)?;
-        let token = st2.cache.put(Entry::Carry {
-            conv: conv.clone(),
-            lang,
-        });
+        let token = st2.cache.put(Entry::Carry { conv: conv.clone() });
         Ok(result_page(&html, &token, &conv, lang))
     })
     .await;
@@ -145,6 +142,48 @@ fn report_name(lang: Lang) -> String {
     format!("{}.html", lang.pick("laporan-celah", "gap-report"))
 }
 
+/// The other language.
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    }
+}
+
+/// The result page of a kept conversion in `lang`.
+fn page_of(st: &Shared, token: &str, conv: &Conversion, lang: Lang) -> Result<String> {
+    let report = Report::build(conv, &st.data.catalog, lang)?;
+    let html = crate::report::html::render(&report)?;
+    Ok(result_page(&html, token, conv, lang))
+}
+
+/// `GET /r/TOKEN?lang=`: a kept conversion's result page again, in the
+/// language asked for (the switch on the result page).
+pub async fn view(
+    State(st): State<Shared>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    q: Query<LangQuery>,
+) -> Response {
+    let lang = q.lang(st.lang);
+    let entry = st.cache.get(&token);
+    let st2 = st.clone();
+    let made = blocking(&st, move || match entry.as_deref() {
+        Some(Entry::Carry { conv, .. }) => page_of(&st2, &token, conv, lang).map(Some),
+        _ => Ok(None),
+    })
+    .await;
+    match made {
+        Ok(Some(body)) => page::html(StatusCode::OK, body, None),
+        Ok(None) => super::gone(lang),
+        Err(e) => form_page(
+            &st,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            lang,
+            Some(e.render(lang)),
+        ),
+    }
+}
+
 /// The report page with the downloads bar on top.
 fn result_page(report: &str, token: &str, conv: &Conversion, lang: Lang) -> String {
     let w = page::words(lang);
@@ -156,6 +195,10 @@ fn result_page(report: &str, token: &str, conv: &Conversion, lang: Lang) -> Stri
         (link(report_name(lang)), word("report_html")),
         (link(draft_name(conv, lang, "json")), word("draft_json")),
         (format!("/?lang={}", lang.code()), word("again")),
+        (
+            format!("/r/{token}?lang={}", other(lang).code()),
+            word("switch"),
+        ),
     ];
     inject(report, "", &bar(lang, &links))
 }
@@ -179,23 +222,24 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
         })
     };
     match entry {
-        Entry::Carry { conv, lang } => {
-            let lang = *lang;
-            if name == report_name(lang) {
-                let r = Report::build(conv, catalog, lang).ok()?;
-                let bytes = crate::report::render(&r, Format::Html, catalog).ok()?;
-                return Some(File {
-                    name: name.to_string(),
-                    mime: "text/html; charset=utf-8",
-                    bytes,
-                    inline: true,
-                });
+        // The names of both languages: the page may have been switched.
+        Entry::Carry { conv, .. } => {
+            for lang in [Lang::Id, Lang::En] {
+                if name == report_name(lang) {
+                    let r = Report::build(conv, catalog, lang).ok()?;
+                    let bytes = crate::report::render(&r, Format::Html, catalog).ok()?;
+                    return Some(File {
+                        name: name.to_string(),
+                        mime: "text/html; charset=utf-8",
+                        bytes,
+                        inline: true,
+                    });
+                }
+                if name.starts_with(&draft_name(conv, lang, "")) {
+                    return draft_file(&draft::draft(conv), conv, lang);
+                }
             }
-            let stem = draft_name(conv, lang, "");
-            if !name.starts_with(&stem) {
-                return None;
-            }
-            draft_file(&draft::draft(conv), conv, lang)
+            None
         }
         Entry::Merge { conv, merge, lang } => {
             if !name.starts_with(&super::merge::file_stem(conv, *lang)) {

@@ -128,6 +128,7 @@ pub fn router(data: Data, lang: Lang, limits: Limits) -> Router {
         .route("/mapping/trace", get(explore::trace))
         .route("/mapping/review", get(explore::review))
         .route("/mapping/diff", post(explore::diff).layer(many))
+        .route("/r/{token}", get(carry::view))
         .route("/r/{token}/{file}", get(download))
         .fallback(not_found)
         .layer(axum::middleware::map_response(secure))
@@ -157,6 +158,18 @@ async fn not_found(
     q: axum::extract::Query<LangQuery>,
 ) -> Response {
     let lang = q.lang(st.lang);
+    message(
+        StatusCode::NOT_FOUND,
+        lang,
+        &tr!(
+            "Halaman ini tidak ada (atau hasilnya sudah tidak disimpan). Mulai lagi dari halaman utama.",
+            "There is no such page (or the result is no longer kept). Start again from the main page."
+        ),
+    )
+}
+
+/// The page of a result no longer kept (or never made).
+fn gone(lang: Lang) -> Response {
     message(
         StatusCode::NOT_FOUND,
         lang,
