@@ -792,3 +792,79 @@ fn serve_on_an_address_it_cannot_use_exits_2_with_a_hint() {
     assert!(r.stderr.contains("--listen `bukan-alamat`"), "{}", r.stderr);
     assert!(r.stderr.contains("127.0.0.1:8081"), "{}", r.stderr);
 }
+
+/// A ZIP that unpacks to more than the file limit (a "ZIP bomb": 11 MB of
+/// zeros in a few kilobytes) is refused with 413; no more than the limit is
+/// ever unpacked.
+#[test]
+fn a_zip_bomb_is_refused_with_413() {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("nol.csv", opts).expect("zip");
+    z.write_all(&vec![b'0'; 11 * 1000 * 1000]).expect("zip");
+    let bomb = z.finish().expect("zip").into_inner();
+    assert!(bomb.len() < 100_000, "{}", bomb.len());
+    let a = post(&app(), "/batch", &[], &[("files", "bom.zip", bomb)]);
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", a.text());
+    assert!(
+        a.text()
+            .contains("bom.zip&#x2f;nol.csv lebih besar dari 10 MB"),
+        "{}",
+        a.text()
+    );
+}
+
+/// External index values typed in the form, Indonesian style
+/// (`sdi=68,75; sjig=2,1`), fill the external indicators as `--external` does.
+#[test]
+fn external_index_values_from_the_form_are_used() {
+    let data = data();
+    let bytes = fixture_bytes("aceh-tengah-spbe-2025.json");
+    let asm = spbe_pemdi::assessment::read_bytes("a.json", bytes.clone(), &data.catalog, None)
+        .expect("reads");
+    let opts = ConvertOptions {
+        external: spbe_pemdi::score::external::parse_arg("sdi=68.75,sjig=2.1").expect("parses"),
+        ..ConvertOptions::default()
+    };
+    let conv = Converter::new(&data, &asm.framework, &opts)
+        .expect("path")
+        .convert(&asm)
+        .expect("converts");
+    let report = Report::build(&conv, &data.catalog, Lang::Id).expect("report");
+    let html = String::from_utf8(
+        spbe_pemdi::report::render(&report, Format::Html, &data.catalog).expect("html"),
+    )
+    .expect("utf-8");
+    let (_, body) = html.split_once("<body>").expect("body");
+    let plain = post(
+        &app(),
+        "/convert",
+        &[],
+        &[("file", "a.json", bytes.clone())],
+    );
+    assert!(!plain.text().contains(body), "the values change the report");
+    let a = post(
+        &app(),
+        "/convert",
+        &[("external", "sdi=68,75; sjig=2,1")],
+        &[("file", "a.json", bytes)],
+    );
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text());
+    assert!(
+        a.text().contains(body),
+        "the report with the external values"
+    );
+    let b = post(
+        &app(),
+        "/convert",
+        &[("external", "sdi=banyak")],
+        &[(
+            "file",
+            "a.json",
+            fixture_bytes("aceh-tengah-spbe-2025.json"),
+        )],
+    );
+    assert_eq!(b.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", b.text());
+}

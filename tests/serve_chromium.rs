@@ -111,6 +111,10 @@ fn a_phone_uploads_last_years_file_sees_the_projection_and_downloads_the_draft()
         let w = r[key].as_u64().unwrap_or(u64::MAX);
         assert!(w <= 390, "{key} {w} > 390 px");
     }
+    for (page, w) in r["widths"].as_object().into_iter().flatten() {
+        let w = w.as_u64().unwrap_or(u64::MAX);
+        assert!(w <= 390, "/{page}: {w} > 390 px");
+    }
     // Nothing left the machine.
     for req in r["requests"].as_array().into_iter().flatten() {
         let u = req.as_str().unwrap_or_default();

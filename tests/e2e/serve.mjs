@@ -59,6 +59,12 @@ try {
   ]);
   result.download = download.suggestedFilename();
   await download.saveAs(join(out, result.download));
+  // The other pages fit the phone too.
+  result.widths = {};
+  for (const path of ['merge', 'batch', 'mapping', 'mapping/trace?indicator=spbe-2020:22']) {
+    await page.goto(url + path, { waitUntil: 'load' });
+    result.widths[path] = await page.evaluate(() => document.documentElement.scrollWidth);
+  }
   result.errors = errors;
   result.ok = true;
 } catch (e) {
