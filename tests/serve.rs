@@ -641,6 +641,10 @@ fn the_mapping_explorer_shows_frameworks_crosswalks_graph_trace_review_and_diff(
         "the mermaid text"
     );
     assert!(index.contains("spbe-2020-to-pemdi-2026@"), "{index}");
+    assert!(
+        index.contains("<option value=\"spbe-2018:35\">"),
+        "the trace picker"
+    );
     let trace = get(&app, "/mapping/trace?indicator=spbe-2020:22&to=pemdi-2026");
     assert_eq!(trace.status, StatusCode::OK);
     assert!(trace.text().contains("pemdi-2026:8"), "{}", trace.text());

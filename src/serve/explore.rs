@@ -60,7 +60,17 @@ pub async fn index(State(st): State<Shared>, q: Query<LangQuery>) -> Response {
                 }
             })
             .collect();
+        // Every indicator that can be traced forward, for the picker.
+        let newest = data.catalog.newest().map(|f| f.id.clone());
+        let ids: Vec<String> = data
+            .catalog
+            .frameworks
+            .iter()
+            .filter(|f| Some(&f.id) != newest.as_ref())
+            .flat_map(|f| f.indicators.iter().map(move |i| f.indicator_id(i.no)))
+            .collect();
         Ok(context! {
+            ids => ids,
             frameworks => fws,
             crosswalks => cws,
             mermaid => mermaid,
