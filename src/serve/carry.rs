@@ -57,20 +57,34 @@ pub fn refused(
     page(st, r.status, lang, Some(r.message.get(lang).to_string()))
 }
 
+/// `KEY=VALUE` pairs as people type them: separated by `;`, or by `,`
+/// before the next key; a decimal comma or point in the value
+/// (`sdi=68,75; sjig=2,1`, `sdi=68,75, sjig=2,1`, `sdi=68.75,sjig=2.1`).
+/// Returns them as `--external` takes them.
+fn external_arg(s: &str) -> String {
+    let mut parts: Vec<String> = vec![String::new()];
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next_key = chars[i + 1..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_alphabetic());
+        match c {
+            ';' => parts.push(String::new()),
+            ',' if next_key => parts.push(String::new()),
+            ',' => parts.last_mut().into_iter().for_each(|p| p.push('.')),
+            c if c.is_whitespace() => {}
+            c => parts.last_mut().into_iter().for_each(|p| p.push(c)),
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(",")
+}
+
 /// The conversion options of a form: `external` values, when given.
 pub fn options(form: &Form) -> Result<ConvertOptions> {
     let external = match form.field("external") {
-        // `sdi=68,75; sjig=2,1` (decimal commas between semicolons) or
-        // `sdi=68.75, sjig=2.1`.
-        Some(s) if s.contains(';') => {
-            let parts: Vec<String> = s
-                .split(';')
-                .map(|p| p.trim().replace(',', "."))
-                .filter(|p| !p.is_empty())
-                .collect();
-            crate::score::external::parse_arg(&parts.join(","))?
-        }
-        Some(s) => crate::score::external::parse_arg(&s.replace(' ', ""))?,
+        Some(s) => crate::score::external::parse_arg(&external_arg(s))?,
         None => vec![],
     };
     Ok(ConvertOptions {
@@ -248,5 +262,23 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
             draft_file(&merge.draft, conv, *lang)
         }
         Entry::Batch { batch, lang } => super::batch::file(batch, *lang, name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::external_arg;
+
+    #[test]
+    fn external_values_are_read_as_people_type_them() {
+        for (typed, arg) in [
+            ("sdi=68,75; sjig=2,1", "sdi=68.75,sjig=2.1"),
+            ("sdi=68,75, sjig=2,1", "sdi=68.75,sjig=2.1"),
+            ("sdi=68.75,sjig=2.1", "sdi=68.75,sjig=2.1"),
+            ("sdi=68,75", "sdi=68.75"),
+            (" sdi = 25 ;", "sdi=25"),
+        ] {
+            assert_eq!(external_arg(typed), arg, "{typed}");
+        }
     }
 }
