@@ -24,6 +24,7 @@ pub mod output;
 pub mod report;
 pub mod review;
 pub mod score;
+pub mod serve;
 pub mod sheet;
 pub mod template;
 pub mod text;

@@ -83,3 +83,8 @@ mod reads;
 mod drafts;
 /// Office layouts, cross-checks, every error at once, CRLF lines, smaller reader points (issue 13).
 mod layouts;
+
+/// `serve`: the web page's router: pages, same numbers and errors as the CLI, limits, escaping, CSP.
+mod serve;
+/// `serve` end to end in headless Chromium at 390 px: upload, projection, XLSX draft read back.
+mod serve_chromium;

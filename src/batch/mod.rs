@@ -15,7 +15,9 @@
 //! not be written.
 
 mod html;
+pub use html::escape as html_escape;
 pub mod inputs;
+pub mod memory;
 mod pipeline;
 mod row;
 pub mod sink;

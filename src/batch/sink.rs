@@ -38,8 +38,10 @@ pub const FILES: [&str; 4] = [
 /// The last row a worksheet has (0-based: 1,048,576 rows).
 const LAST_SHEET_ROW: u32 = 1_048_575;
 
-const FAILED_MARK: &str = "<!--spbe-pemdi:failed-->";
-const ROWS_MARK: &str = "<!--spbe-pemdi:rows-->";
+/// Where the failures go in the rendered page.
+pub(super) const FAILED_MARK: &str = "<!--spbe-pemdi:failed-->";
+/// Where the agency rows go in the rendered page.
+pub(super) const ROWS_MARK: &str = "<!--spbe-pemdi:rows-->";
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |e| {
@@ -287,27 +289,21 @@ fn save_workbook(
 }
 
 /// What `summary.html` shows around the rows.
-struct Page<'a> {
-    lang: Lang,
-    to: &'a Framework,
-    weakest: &'a [IndicatorMean],
-    mean: Option<rust_decimal::Decimal>,
-    files: usize,
-    failed: usize,
+pub(super) struct Page<'a> {
+    pub(super) lang: Lang,
+    pub(super) to: &'a Framework,
+    pub(super) weakest: &'a [IndicatorMean],
+    pub(super) mean: Option<rust_decimal::Decimal>,
+    pub(super) files: usize,
+    pub(super) failed: usize,
 }
 
 impl Page<'_> {
-    /// Renders the page and writes it to `path` with the failures and the
-    /// agency rows (written as the batch went) in their places.
-    fn write(
-        &self,
-        path: &Path,
-        failed: BufWriter<File>,
-        rows: BufWriter<File>,
-        replace: bool,
-    ) -> Result<()> {
+    /// The page with [`FAILED_MARK`] and [`ROWS_MARK`] where the failures
+    /// and the agency rows go.
+    pub(super) fn render(&self) -> Result<String> {
         let (lang, to) = (self.lang, self.to);
-        let page = render_template(
+        render_template(
             lang,
             "summary.html",
             context! {
@@ -322,7 +318,19 @@ impl Page<'_> {
                 mean_predicate => self.mean.map(|m| to.band(m, BandOn::Exact).name(lang)),
                 weakest => Serde(self.weakest),
             },
-        )?;
+        )
+    }
+
+    /// Renders the page and writes it to `path` with the failures and the
+    /// agency rows (written as the batch went) in their places.
+    fn write(
+        &self,
+        path: &Path,
+        failed: BufWriter<File>,
+        rows: BufWriter<File>,
+        replace: bool,
+    ) -> Result<()> {
+        let page = self.render()?;
         let err = io(path);
         let mut out = BufWriter::with_capacity(1 << 20, PendingFile::new(path)?);
         let mut rest = page.as_str();

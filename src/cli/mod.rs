@@ -13,9 +13,10 @@ mod generate;
 pub mod help;
 mod mapping;
 mod score;
+mod serve;
 mod show;
 mod template;
-mod trace;
+pub(crate) mod trace;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -50,6 +51,7 @@ Examples:
   spbe-pemdi validate --lang en
   spbe-pemdi mapping graph --from spbe-2020 --to pemdi-2026 --format mermaid
   spbe-pemdi mapping review spbe-2020-to-pemdi-2026
+  spbe-pemdi serve
 
 Exit codes: 0 ok; 1 findings (validate errors, --fail-on hit); 2 usage; 3 bad input; 4 output not written";
 
@@ -122,6 +124,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Work with the mapping data: graph, review, fmt, diff, export.
     Mapping(mapping::Args),
+    /// Serve a local web page: carry forward, merge, batch, mapping explorer.
+    Serve(serve::Args),
 }
 
 /// What every command gets.
@@ -389,6 +393,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Man(a) => generate::man(a),
         Command::Validate(a) => validate::run(&ctx, a),
         Command::Mapping(a) => mapping::run(&ctx, a),
+        Command::Serve(a) => serve::run(&ctx, a),
     };
     let result = match (result, stdout_error()) {
         (Ok(_), Some(e)) => Err(e),

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::catalog::Framework;
 use crate::cli::{Ctx, print};
 use crate::crosswalk::{Bounds, load_crosswalks};
+use crate::data::Data;
 use crate::decimal::{exact, localize};
 use crate::error::{Error, Result};
 use crate::graph::{IndicatorGraph, MappingGraph, Path, Trace, agree};
@@ -99,17 +100,27 @@ fn route_text(out: &mut String, t: &Trace, to: &Framework, source: Bounds, lang:
 
 /// Runs `mapping trace`.
 pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
-    let lang = ctx.lang;
     let data = ctx.data()?;
+    print(&render(
+        &data,
+        &args.indicator,
+        args.to.as_deref(),
+        ctx.lang,
+    )?);
+    Ok(0)
+}
+
+/// The text of `mapping trace INDICATOR [--to TO]` (also shown by `serve`).
+pub fn render(data: &Data, indicator: &str, to: Option<&str>, lang: Lang) -> Result<String> {
     let bad = || {
         Error::usage(tr!(
             "`{}` bukan id indikator",
             "`{}` is not an indicator id",
-            args.indicator
+            indicator
         ))
         .expected(crate::text::Text::same("spbe-2020:22"))
     };
-    let (fw_id, no) = args.indicator.split_once(':').ok_or_else(bad)?;
+    let (fw_id, no) = indicator.split_once(':').ok_or_else(bad)?;
     let row = no.trim();
     let no: u32 = row
         .split('-')
@@ -120,7 +131,7 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
     if from.indicator(no).is_none() || (row.contains('-') && !from.plan().rows.contains_key(row)) {
         return Err(bad());
     }
-    let to = match &args.to {
+    let to = match to {
         Some(t) => data.catalog.require(t)?,
         None => data.catalog.newest().ok_or_else(bad)?,
     };
@@ -130,7 +141,7 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
         return Err(Error::usage(tr!(
             "`{}` sudah dalam {}: tidak ada yang dilacak",
             "`{}` is already in {}: there is nothing to trace",
-            args.indicator,
+            indicator,
             to.id
         ))
         .with_hint(tr!(
@@ -138,7 +149,7 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
             "choose another target with --to, or trace an indicator of an older framework"
         )));
     }
-    let crosswalks = load_crosswalks(&data)?;
+    let crosswalks = load_crosswalks(data)?;
     let g = MappingGraph::new(&data.catalog, &crosswalks, &[])?;
     let mut paths: Vec<Path> = g.paths(&from.id, &to.id);
     paths.sort_by_key(|p| p.hops.len());
@@ -146,8 +157,7 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
     let _ = writeln!(out, "{}:{no} {} → {}", from.id, name(from, no, lang), to.id);
     if paths.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("Tidak ada jalur.", "No path."));
-        print(&out);
-        return Ok(0);
+        return Ok(out);
     }
     let source = Bounds::of(from);
     let mut traces = Vec::new();
@@ -204,6 +214,5 @@ pub fn run(ctx: &Ctx, args: TraceArgs) -> Result<i32> {
             }
         }
     }
-    print(&out);
-    Ok(0)
+    Ok(out)
 }

@@ -287,12 +287,37 @@ pub fn impact(
     corpus: &Path,
     to: Option<&str>,
 ) -> Result<Impact> {
+    let files = corpus_files(corpus)?
+        .into_iter()
+        .map(|(name, path)| (name, CorpusFile::Path(path)))
+        .collect();
+    impact_of(base, old, new, corpus.display().to_string(), files, to)
+}
+
+/// One file of a corpus: on disk, or already in memory (uploaded to `serve`).
+#[derive(Debug, Clone)]
+pub enum CorpusFile {
+    /// Read when its turn comes.
+    Path(std::path::PathBuf),
+    /// The file's bytes.
+    Bytes(Vec<u8>),
+}
+
+/// [`impact`] on a corpus given file by file (`corpus` names it in the
+/// report); files in memory are never written anywhere.
+pub fn impact_of(
+    base: &Data,
+    old: &LoadedCrosswalk,
+    new: &LoadedCrosswalk,
+    corpus: String,
+    files: Vec<(String, CorpusFile)>,
+    to: Option<&str>,
+) -> Result<Impact> {
     let target = to.unwrap_or(&new.crosswalk.to).to_string();
     let target_fw = base.catalog.require(&target)?;
     let ids = [old.crosswalk.id.as_str(), new.crosswalk.id.as_str()];
     let data_old = with_crosswalk(base, old, &ids)?;
     let data_new = with_crosswalk(base, new, &ids)?;
-    let files = corpus_files(corpus)?;
     let mut indicators: Vec<IndicatorImpact> = target_fw
         .indicators
         .iter()
@@ -307,9 +332,17 @@ pub fn impact(
         .collect();
     let mut prepared: BTreeMap<String, Prepared> = BTreeMap::new();
     let (mut agencies, mut skipped, mut unreadable) = (Vec::new(), Vec::new(), Vec::new());
-    for (name, path) in &files {
-        let read = crate::limits::read_file(path, crate::limits::MAX_INPUT_BYTES)
-            .and_then(|bytes| crate::assessment::read_bytes(name, bytes, &base.catalog, None));
+    let count = files.len();
+    for (name, file) in files {
+        let name = &name;
+        let bytes = match file {
+            CorpusFile::Path(path) => {
+                crate::limits::read_file(&path, crate::limits::MAX_INPUT_BYTES)
+            }
+            CorpusFile::Bytes(b) => Ok(b),
+        };
+        let read =
+            bytes.and_then(|bytes| crate::assessment::read_bytes(name, bytes, &base.catalog, None));
         let a = match read {
             Ok(a) => a,
             Err(e) => {
@@ -343,9 +376,9 @@ pub fn impact(
     }
     let mut deltas: Vec<Decimal> = agencies.iter().map(|a| a.delta).collect();
     Ok(Impact {
-        corpus: corpus.display().to_string(),
+        corpus,
         target,
-        files: files.len(),
+        files: count,
         agencies,
         skipped,
         unreadable,

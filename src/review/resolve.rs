@@ -28,6 +28,20 @@ pub fn resolve(data: &Data, arg: &str) -> Result<LoadedCrosswalk> {
     } else {
         find(data, arg)?
     };
+    frameworks_known(data, loaded)
+}
+
+/// The crosswalk in an uploaded file's bytes (`label` names it in errors),
+/// checked as [`resolve`] checks a file.
+pub fn resolve_bytes(data: &Data, label: &str, bytes: Vec<u8>) -> Result<LoadedCrosswalk> {
+    if bytes.len() as u64 > MAX_CROSSWALK_BYTES {
+        return Err(too_large(label, bytes.len() as u64));
+    }
+    frameworks_known(data, from_bytes(label.to_string(), bytes)?)
+}
+
+/// `loaded`, when both its frameworks are in `data`.
+fn frameworks_known(data: &Data, loaded: LoadedCrosswalk) -> Result<LoadedCrosswalk> {
     for (field, id) in [
         ("from", &loaded.crosswalk.from),
         ("to", &loaded.crosswalk.to),
@@ -68,17 +82,25 @@ pub fn read_file(path: &Path) -> Result<LoadedCrosswalk> {
         ));
     }
     if meta.len() > MAX_CROSSWALK_BYTES {
-        return Err(Error::input(
-            path,
-            tr!(
-                "berkas terlalu besar ({} bita) untuk sebuah crosswalk",
-                "the file is too large ({} bytes) for a crosswalk",
-                meta.len()
-            ),
-        ));
+        return Err(too_large(&path.display().to_string(), meta.len()));
     }
     let bytes = crate::limits::read_file(path, crate::limits::MAX_DATA_FILE_BYTES)?;
-    let label = path.display().to_string();
+    from_bytes(path.display().to_string(), bytes)
+}
+
+fn too_large(label: &str, len: u64) -> Error {
+    Error::input(
+        label,
+        tr!(
+            "berkas terlalu besar ({} bita) untuk sebuah crosswalk",
+            "the file is too large ({} bytes) for a crosswalk",
+            len
+        ),
+    )
+}
+
+/// Parses a crosswalk file's bytes; `label` names it in errors.
+fn from_bytes(label: String, bytes: Vec<u8>) -> Result<LoadedCrosswalk> {
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::input(
             &label,
