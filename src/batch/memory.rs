@@ -3,8 +3,6 @@
 //! bytes. The same summary rows, page and reports as [`crate::batch::run`]
 //! writes to a folder; nothing touches the disk.
 
-use std::sync::OnceLock;
-
 use rayon::prelude::*;
 
 use crate::batch::html;
@@ -12,7 +10,7 @@ use crate::batch::inputs::report_names;
 use crate::batch::sink::{FAILED_MARK, Page, ROWS_MARK};
 use crate::batch::summary::{Done, Failed, Outcome, Stats, summarize};
 use crate::catalog::Framework;
-use crate::convert::{ConvertOptions, Converter, Outline};
+use crate::convert::{ConvertOptions, Converters, Outline};
 use crate::data::Data;
 use crate::error::{Error, Result};
 use crate::report::{Format, Report};
@@ -56,27 +54,8 @@ pub fn run(
         catalog.require(f)?;
     }
     let names = report_names(files.iter().map(|(n, _)| std::path::Path::new(n)));
-    let converters: Vec<OnceLock<Result<Converter, Error>>> =
-        catalog.frameworks.iter().map(|_| OnceLock::new()).collect();
-    let converter = |from: &str| -> Result<&Converter> {
-        let i = catalog
-            .frameworks
-            .iter()
-            .position(|f| f.id == from)
-            .ok_or_else(|| {
-                catalog.require(from).err().unwrap_or_else(|| {
-                    Error::usage(tr!(
-                        "framework {} tidak dikenal",
-                        "unknown framework {}",
-                        from
-                    ))
-                })
-            })?;
-        converters[i]
-            .get_or_init(|| Converter::new(data, from, opts))
-            .as_ref()
-            .map_err(Clone::clone)
-    };
+    let converters = Converters::new(data, opts.clone());
+    let converter = |from: &str| converters.get(from);
     let ext = format.extension();
     let one = |name: &str, stem: &str, bytes: Vec<u8>| -> Result<(Done, (String, Vec<u8>))> {
         let a = crate::assessment::read_bytes(name, bytes, catalog, framework)?;

@@ -26,10 +26,9 @@ pub mod summary;
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::catalog::Framework;
-use crate::convert::{ConvertOptions, Converter, Outline};
+use crate::convert::{ConvertOptions, Converter, Converters, Outline};
 use crate::data::Data;
 use crate::error::{Error, Kind, Result};
 use crate::output::OutputPolicy;
@@ -196,8 +195,7 @@ pub fn run(data: &Data, opts: &BatchOptions, on: &mut dyn FnMut(Event)) -> Resul
         inputs::report_names(files.iter())
     };
     let _lock = prepare_output(opts, &files, &names)?;
-    let converters: Vec<OnceLock<Result<Converter, Error>>> =
-        catalog.frameworks.iter().map(|_| OnceLock::new()).collect();
+    let converters = Converters::new(data, opts.convert.clone());
     let job = Job {
         data,
         opts,
@@ -225,30 +223,12 @@ struct Job<'a> {
     opts: &'a BatchOptions,
     to: &'a Framework,
     names: &'a [String],
-    converters: &'a [OnceLock<Result<Converter<'a>, Error>>],
+    converters: &'a Converters<'a>,
 }
 
 impl Job<'_> {
     fn converter(&self, from: &str) -> Result<&Converter<'_>> {
-        let i = self
-            .data
-            .catalog
-            .frameworks
-            .iter()
-            .position(|f| f.id == from)
-            .ok_or_else(|| {
-                self.data.catalog.require(from).err().unwrap_or_else(|| {
-                    Error::usage(tr!(
-                        "framework {} tidak dikenal",
-                        "unknown framework {}",
-                        from
-                    ))
-                })
-            })?;
-        self.converters[i]
-            .get_or_init(|| crate::convert::pinned(self.data, from, &self.opts.convert))
-            .as_ref()
-            .map_err(Clone::clone)
+        self.converters.get(from)
     }
 
     fn convert(&self, i: usize, path: &Path) -> Result<Done> {

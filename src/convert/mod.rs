@@ -15,6 +15,7 @@
 //! the sources cover the whole target (`equal`, `superset`), whose own level
 //! then bounds it (the new rubric is stricter, never looser).
 
+mod converters;
 pub mod draft;
 mod engine;
 pub mod explain;
@@ -27,6 +28,7 @@ mod render;
 
 use rust_decimal::Decimal;
 
+pub use converters::Converters;
 pub use model::*;
 pub use outline::{Outline, Settled};
 pub use pins::pinned;

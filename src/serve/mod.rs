@@ -28,7 +28,7 @@ mod upload;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,7 +39,7 @@ use minijinja::context;
 
 pub use upload::Limits;
 
-use crate::convert::{ConvertOptions, Converter};
+use crate::convert::{ConvertOptions, Converter, Converters};
 use crate::data::Data;
 use crate::error::{Error, Result};
 use crate::text::{Lang, Text};
@@ -66,30 +66,13 @@ pub struct State {
     /// (in order), so memory stays bounded however many uploads arrive.
     work: tokio::sync::Semaphore,
     /// One converter per source framework (default options), prepared once.
-    converters: Vec<OnceLock<Result<Converter<'static>>>>,
+    converters: Converters<'static>,
 }
 
 impl State {
     /// The converter of `from` assessments with the default options.
     fn converter(&self, from: &str) -> Result<&Converter<'static>> {
-        let catalog = &self.data.catalog;
-        let i = catalog
-            .frameworks
-            .iter()
-            .position(|f| f.id == from)
-            .ok_or_else(|| {
-                catalog.require(from).err().unwrap_or_else(|| {
-                    Error::usage(tr!(
-                        "framework {} tidak dikenal",
-                        "unknown framework {}",
-                        from
-                    ))
-                })
-            })?;
-        self.converters[i]
-            .get_or_init(|| Converter::new(self.data, from, &ConvertOptions::default()))
-            .as_ref()
-            .map_err(Clone::clone)
+        self.converters.get(from)
     }
 }
 
@@ -108,12 +91,7 @@ pub fn router(data: Data, lang: Lang, limits: Limits) -> Router {
         work: tokio::sync::Semaphore::new(
             2 * std::thread::available_parallelism().map_or(2, |n| n.get()),
         ),
-        converters: data
-            .catalog
-            .frameworks
-            .iter()
-            .map(|_| OnceLock::new())
-            .collect(),
+        converters: Converters::new(data, ConvertOptions::default()),
     });
     // The body limits sit above the form limits so that the form reader
     // sees the excess and answers with its own message.
