@@ -7,7 +7,7 @@ use clap::ValueEnum;
 
 use crate::cli::{Ctx, print};
 use crate::convert::draft::{self, DraftFormat};
-use crate::convert::{ConvertOptions, Converter, explain::explain, render_json, render_text};
+use crate::convert::{ConvertOptions, explain::explain, render_json, render_text};
 use crate::decimal::show2;
 use crate::error::{Error, Result};
 use crate::graph::Pin;
@@ -63,16 +63,6 @@ impl RouteArgs {
     }
 }
 
-/// The converter for `from` along the options' path; every `--crosswalk`
-/// pin must be on that path ([`crate::convert::pinned`]).
-pub fn converter<'a>(
-    data: &'a crate::data::Data,
-    from: &str,
-    opts: &ConvertOptions,
-) -> Result<Converter<'a>> {
-    crate::convert::pinned(data, from, opts)
-}
-
 /// Where the path goes, which data it uses, and the target's external
 /// index values.
 #[derive(Debug, clap::Args)]
@@ -102,6 +92,22 @@ impl PathArgs {
             None => vec![],
         };
         self.route.options(to, external)
+    }
+
+    /// Reads `file` (see [`Ctx::read_input`]) and converts it to `to` along
+    /// this path; every `--crosswalk` pin must be on the path taken
+    /// ([`crate::convert::pinned`]).
+    pub fn read_and_convert(
+        &self,
+        ctx: &Ctx,
+        data: &crate::data::Data,
+        file: &std::path::Path,
+        to: Option<String>,
+    ) -> Result<(crate::assessment::Assessment, crate::convert::Conversion)> {
+        let a = ctx.read_input(file, &data.catalog, self.framework(), self.column())?;
+        let opts = self.options(to)?;
+        let conv = crate::convert::pinned(data, &a.framework, &opts)?.convert(&a)?;
+        Ok((a, conv))
     }
 }
 
@@ -194,14 +200,9 @@ fn same_agency(
 /// Runs `convert`.
 pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
     let data = ctx.data()?;
-    let a = ctx.read_input(
-        &args.file,
-        &data.catalog,
-        args.path.framework(),
-        args.path.column(),
-    )?;
-    let opts = args.path.options(args.to.clone())?;
-    let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
+    let (a, conv) = args
+        .path
+        .read_and_convert(ctx, &data, &args.file, args.to.clone())?;
     if args.format.is_some() && args.output.is_none() {
         return Err(Error::usage(tr!(
             "--format memilih format berkas -o OUT, tetapi -o tidak diberikan",
@@ -368,14 +369,9 @@ pub fn run_explain(ctx: &Ctx, args: ExplainArgs) -> Result<i32> {
             ))
         })?;
     let fw = data.catalog.require(&fw_id)?;
-    let a = ctx.read_input(
-        &args.from,
-        &data.catalog,
-        args.path.framework(),
-        args.path.column(),
-    )?;
-    let opts = args.path.options(Some(fw.id.clone()))?;
-    let conv = converter(&data, &a.framework, &opts)?.convert(&a)?;
+    let (_, conv) = args
+        .path
+        .read_and_convert(ctx, &data, &args.from, Some(fw.id.clone()))?;
     let t = conv.indicator(no).ok_or_else(|| {
         Error::usage(tr!(
             "{} tidak punya indikator {}",

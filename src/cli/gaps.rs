@@ -92,14 +92,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             "add -o file-name.xlsx"
         )));
     }
-    let a = ctx.read_input(
-        &args.file,
-        &data.catalog,
-        args.path.framework(),
-        args.path.column(),
-    )?;
-    let opts = args.path.options(args.to.clone())?;
-    let conv = crate::cli::convert::converter(&data, &a.framework, &opts)?.convert(&a)?;
+    let (_, conv) = args
+        .path
+        .read_and_convert(ctx, &data, &args.file, args.to.clone())?;
     let mut report = Report::build(&conv, &data.catalog, ctx.lang)?;
     if let Some(d) = &args.date {
         report = report.with_date(d)?;
