@@ -442,6 +442,19 @@ impl Error {
                 stop(h.get(lang))
             ));
         }
+        // The file's other errors, one sentence a line.
+        for e in &self.more {
+            out.push('\n');
+            out.push_str(&e.sentence(lang));
+        }
+        if self.untold > 0 {
+            out.push('\n');
+            out.push_str(&format!(
+                "{} {}.",
+                self.untold,
+                lang.pick("galat lain tidak ditampilkan", "more errors not shown")
+            ));
+        }
         out
     }
 }

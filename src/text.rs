@@ -155,3 +155,27 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
             .collect(),
     )
 }
+
+/// The date `days` after 1970-01-01 as `YYYY-MM-DD` (Howard Hinnant's
+/// civil-from-days).
+pub fn iso_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`: for pages made on request (the
+/// web page's printable report); the command line never reads the clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    iso_date((secs / 86_400) as i64)
+}

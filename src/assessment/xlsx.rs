@@ -316,18 +316,7 @@ fn check_decompressed(file: &str, bytes: &[u8], limit: u64) -> Result<()> {
 fn excel_date(serial: f64) -> String {
     // Days are whole numbers in the serial's integer part; the time of day
     // is not needed here.
-    let days = serial.floor() as i64 - 25569; // days since 1970-01-01
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::text::iso_date(serial.floor() as i64 - 25569) // days since 1970-01-01
 }
 
 #[cfg(test)]

@@ -24,7 +24,8 @@ pub struct ExternalConversion {
     pub given_in: &'static str,
 }
 
-/// Parses `sdi=68.75,sjig=2.1` from the command line.
+/// Parses `sdi=68.75,sjig=2.1` from the command line or the web form: `;`
+/// or `,` between keys, a decimal comma or point in the values.
 pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
     let mut out = Vec::new();
     // A decimal comma (`sdi=68,75`, as the file form writes it): a piece
@@ -51,7 +52,10 @@ pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
                 "--external `{}` must be key=value",
                 part
             ))
-            .expected(Text::same("sdi=68.75,sjig=2.1,epss=3.2")));
+            .expected(tr!(
+                "sdi=68,75,sjig=2,1,epss=3,2",
+                "sdi=68.75,sjig=2.1,epss=3.2"
+            )));
         };
         let d = crate::decimal::parse(v).ok_or_else(|| {
             Error::usage(tr!(
@@ -69,7 +73,10 @@ pub fn parse_arg(s: &str) -> Result<Vec<(String, Decimal)>> {
                 "--external: `{}` is given twice",
                 key
             ))
-            .expected(Text::same("sdi=68.75,sjig=2.1,epss=3.2"))
+            .expected(tr!(
+                "sdi=68,75,sjig=2,1,epss=3,2",
+                "sdi=68.75,sjig=2.1,epss=3.2"
+            ))
             .with_hint(tr!(
                 "berikan setiap indeks sekali saja",
                 "give each index once"
@@ -127,4 +134,30 @@ pub fn convert_for(
         value,
         given_in,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_arg;
+
+    /// As people type them, on the command line and in the web form.
+    #[test]
+    fn external_values_are_read_as_people_type_them() {
+        let two = vec![
+            ("sdi".to_string(), "68.75".parse().unwrap()),
+            ("sjig".to_string(), "2.1".parse().unwrap()),
+        ];
+        for typed in [
+            "sdi=68,75; sjig=2,1",
+            "sdi=68,75, sjig=2,1",
+            "sdi=68.75,sjig=2.1",
+            "sdi=68,75;sjig=2,1",
+        ] {
+            assert_eq!(parse_arg(typed).unwrap(), two, "{typed}");
+        }
+        assert_eq!(
+            parse_arg(" sdi = 25 ;").unwrap(),
+            vec![("sdi".to_string(), "25".parse().unwrap())]
+        );
+    }
 }

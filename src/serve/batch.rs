@@ -155,10 +155,10 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
     .await;
     let batch = match result {
         Ok(Ok(b)) => b,
-        Ok(Err((status, e))) => return form_page(&st, status, lang, Some(e.render(lang))),
+        Ok(Err((status, e))) => return form_page(&st, status, lang, Some(e.sentence(lang))),
         Err(e) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&st, status, lang, Some(e.render(lang)));
+            return form_page(&st, status, lang, Some(e.sentence(lang)));
         }
     };
     let page = summary_page(&batch, lang, None);

@@ -19,14 +19,13 @@ use crate::report::{Format, Report};
 use crate::text::Lang;
 use crate::tr;
 
-/// The frameworks a file may be in (all but the newest), for the picker.
+/// The frameworks a file may be in, for the picker: every one, the newest
+/// too (last year's Pemdi 2026 result gives next year's draft).
 pub fn frameworks(st: &Shared, lang: Lang) -> Vec<Value> {
-    let catalog = &st.data.catalog;
-    let newest = catalog.newest().map(|f| f.id.clone());
-    catalog
+    st.data
+        .catalog
         .frameworks
         .iter()
-        .filter(|f| Some(&f.id) != newest.as_ref())
         .map(|f| context! { id => f.id.clone(), title => f.title(lang) })
         .collect()
 }
@@ -57,34 +56,12 @@ pub fn refused(
     page(st, r.status, lang, Some(r.message.get(lang).to_string()))
 }
 
-/// `KEY=VALUE` pairs as people type them: separated by `;`, or by `,`
-/// before the next key; a decimal comma or point in the value
-/// (`sdi=68,75; sjig=2,1`, `sdi=68,75, sjig=2,1`, `sdi=68.75,sjig=2.1`).
-/// Returns them as `--external` takes them.
-fn external_arg(s: &str) -> String {
-    let mut parts: Vec<String> = vec![String::new()];
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next_key = chars[i + 1..]
-            .iter()
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| c.is_alphabetic());
-        match c {
-            ';' => parts.push(String::new()),
-            ',' if next_key => parts.push(String::new()),
-            ',' => parts.last_mut().into_iter().for_each(|p| p.push('.')),
-            c if c.is_whitespace() => {}
-            c => parts.last_mut().into_iter().for_each(|p| p.push(c)),
-        }
-    }
-    parts.retain(|p| !p.is_empty());
-    parts.join(",")
-}
-
 /// The conversion options of a form: `external` values, when given.
 pub fn options(form: &Form) -> Result<ConvertOptions> {
     let external = match form.field("external") {
-        Some(s) => crate::score::external::parse_arg(&external_arg(s))?,
+        // As `--external` reads them: `;` or `,` between keys, a decimal
+        // comma or point (`sdi=68,75; sjig=2,1`).
+        Some(s) => crate::score::external::parse_arg(s)?,
         None => vec![],
     };
     Ok(ConvertOptions {
@@ -130,7 +107,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
             .find(|f| f.field == "file")
             .ok_or_else(no_file)?;
         let conv = convert(&st2, &form, &file.name, file.bytes.clone())?;
-        let report = Report::build(&conv, &st2.data.catalog, lang)?;
+        let report = dated(Report::build(&conv, &st2.data.catalog, lang)?)?;
         let html = crate::report::html::render(&report)?;
         let token = st2.cache.put(Entry::Carry { conv: conv.clone() });
         Ok(result_page(&html, &token, &conv, lang))
@@ -142,7 +119,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
             &st,
             StatusCode::UNPROCESSABLE_ENTITY,
             lang,
-            Some(e.render(lang)),
+            Some(e.sentence(lang)),
         ),
     }
 }
@@ -156,6 +133,17 @@ fn report_name(lang: Lang) -> String {
     format!("{}.html", lang.pick("laporan-celah", "gap-report"))
 }
 
+/// The gap worksheet's file name (`gaps -o lembar-kerja.xlsx`).
+fn worksheet_name(lang: Lang) -> String {
+    format!("{}.xlsx", lang.pick("lembar-kerja-celah", "gap-worksheet"))
+}
+
+/// The report with today's date in its footer and printed margins: a page
+/// made on request is printed the day it is made.
+fn dated(r: Report) -> Result<Report> {
+    r.with_date(&crate::text::today())
+}
+
 /// The other language.
 fn other(lang: Lang) -> Lang {
     match lang {
@@ -166,7 +154,7 @@ fn other(lang: Lang) -> Lang {
 
 /// The result page of a kept conversion in `lang`.
 fn page_of(st: &Shared, token: &str, conv: &Conversion, lang: Lang) -> Result<String> {
-    let report = Report::build(conv, &st.data.catalog, lang)?;
+    let report = dated(Report::build(conv, &st.data.catalog, lang)?)?;
     let html = crate::report::html::render(&report)?;
     Ok(result_page(&html, token, conv, lang))
 }
@@ -193,7 +181,7 @@ pub async fn view(
             &st,
             StatusCode::UNPROCESSABLE_ENTITY,
             lang,
-            Some(e.render(lang)),
+            Some(e.sentence(lang)),
         ),
     }
 }
@@ -207,6 +195,7 @@ fn result_page(report: &str, token: &str, conv: &Conversion, lang: Lang) -> Stri
         (link(draft_name(conv, lang, "xlsx")), word("draft_xlsx")),
         (link(draft_name(conv, lang, "csv")), word("draft_csv")),
         (link(report_name(lang)), word("report_html")),
+        (link(worksheet_name(lang)), word("worksheet_xlsx")),
         (link(draft_name(conv, lang, "json")), word("draft_json")),
         (format!("/?lang={}", lang.code()), word("again")),
         (
@@ -240,13 +229,23 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
         Entry::Carry { conv, .. } => {
             for lang in [Lang::Id, Lang::En] {
                 if name == report_name(lang) {
-                    let r = Report::build(conv, catalog, lang).ok()?;
+                    let r = dated(Report::build(conv, catalog, lang).ok()?).ok()?;
                     let bytes = crate::report::render(&r, Format::Html, catalog).ok()?;
                     return Some(File {
                         name: name.to_string(),
                         mime: "text/html; charset=utf-8",
                         bytes,
                         inline: true,
+                    });
+                }
+                if name == worksheet_name(lang) {
+                    let r = Report::build(conv, catalog, lang).ok()?;
+                    let bytes = crate::report::render(&r, Format::Xlsx, catalog).ok()?;
+                    return Some(File {
+                        name: name.to_string(),
+                        mime: super::batch::XLSX,
+                        bytes,
+                        inline: false,
                     });
                 }
                 if name.starts_with(&draft_name(conv, lang, "")) {
@@ -262,23 +261,5 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
             draft_file(&merge.draft, conv, *lang)
         }
         Entry::Batch { batch, lang } => super::batch::file(batch, *lang, name),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::external_arg;
-
-    #[test]
-    fn external_values_are_read_as_people_type_them() {
-        for (typed, arg) in [
-            ("sdi=68,75; sjig=2,1", "sdi=68.75,sjig=2.1"),
-            ("sdi=68,75, sjig=2,1", "sdi=68.75,sjig=2.1"),
-            ("sdi=68.75,sjig=2.1", "sdi=68.75,sjig=2.1"),
-            ("sdi=68,75", "sdi=68.75"),
-            (" sdi = 25 ;", "sdi=25"),
-        ] {
-            assert_eq!(external_arg(typed), arg, "{typed}");
-        }
     }
 }

@@ -82,7 +82,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
                 &st,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 lang,
-                Some(e.render(lang)),
+                Some(e.sentence(lang)),
             );
         }
     };

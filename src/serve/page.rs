@@ -121,6 +121,11 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Laporan celah (HTML, siap cetak)",
         "Gap report (HTML, printable)",
     ),
+    (
+        "worksheet_xlsx",
+        "Lembar kerja celah (XLSX)",
+        "Gap worksheet (XLSX)",
+    ),
     ("again", "Berkas lain", "Another file"),
     (
         "merge_title",

@@ -84,7 +84,11 @@ fn carrying_last_years_file_shows_the_command_lines_report() {
         .expect("path")
         .convert(&asm)
         .expect("converts");
-    let report = Report::build(&conv, &data.catalog, Lang::Id).expect("report");
+    // The web page's report carries the day's date (printed the day it is made).
+    let report = Report::build(&conv, &data.catalog, Lang::Id)
+        .expect("report")
+        .with_date(&spbe_pemdi::text::today())
+        .expect("date");
     let html = String::from_utf8(
         spbe_pemdi::report::render(&report, Format::Html, &data.catalog).expect("html"),
     )
@@ -99,6 +103,7 @@ fn carrying_last_years_file_shows_the_command_lines_report() {
             "draf-pemdi-2026.xlsx",
             "draf-pemdi-2026.csv",
             "laporan-celah.html",
+            "lembar-kerja-celah.xlsx",
             "draf-pemdi-2026.json",
             &format!("{}?lang=en", links[0].split('/').nth(2).unwrap_or_default()),
         ]
@@ -172,12 +177,19 @@ fn the_downloads_are_the_command_lines_draft_and_report() {
         let got = get(&app, link);
         assert_eq!(got.status, StatusCode::OK, "{link}");
         let name = link.rsplit('/').next().unwrap_or_default();
+        let report = Report::build(&conv, &data.catalog, Lang::Id).expect("report");
         let expected = match name.rsplit('.').next() {
+            Some("xlsx") if name.starts_with("lembar-kerja") => {
+                spbe_pemdi::report::render(&report, Format::Xlsx, &data.catalog)
+            }
             Some("xlsx") => draft::write(&d, Some(&conv), draft::DraftFormat::Xlsx, Lang::Id),
             Some("csv") => draft::write(&d, Some(&conv), draft::DraftFormat::Csv, Lang::Id),
             Some("json") => draft::write(&d, Some(&conv), draft::DraftFormat::Json, Lang::Id),
             _ => spbe_pemdi::report::render(
-                &Report::build(&conv, &data.catalog, Lang::Id).expect("report"),
+                &report
+                    .clone()
+                    .with_date(&spbe_pemdi::text::today())
+                    .expect("date"),
                 Format::Html,
                 &data.catalog,
             ),
@@ -186,7 +198,7 @@ fn the_downloads_are_the_command_lines_draft_and_report() {
         assert!(got.body == expected, "{name} differs from the library's");
         let disposition = got.headers.get(header::CONTENT_DISPOSITION).expect("named");
         assert!(disposition.to_str().unwrap_or_default().contains(name));
-        if name.ends_with(".xlsx") {
+        if name.starts_with("draf") && name.ends_with(".xlsx") {
             // It reads back as a Pemdi 2026 assessment with the suggestions.
             let back =
                 spbe_pemdi::assessment::read_bytes(name, got.body.clone(), &data.catalog, None)
@@ -218,7 +230,7 @@ fn a_broken_file_gets_the_command_lines_error() {
         let expected =
             spbe_pemdi::assessment::read_bytes(label, bytes.clone(), &data.catalog, None)
                 .expect_err("broken")
-                .render(Lang::Id);
+                .sentence(Lang::Id);
         let a = post(&app(), "/convert", &[], &[("file", label, bytes)]);
         assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         let page = a.text();
@@ -259,6 +271,17 @@ fn the_framework_picker_converts_a_file_that_does_not_say() {
         &[("file", "hasil.csv", csv)],
     );
     assert_eq!(b.status, StatusCode::OK, "{}", b.text());
+    // Every framework can be picked, the newest too (last year's Pemdi
+    // 2026 result gives next year's draft), on both forms.
+    for page in ["/", "/merge"] {
+        let form = get(&app(), page).text();
+        for id in ["spbe-2018", "spbe-2020", "pemdi-2025", "pemdi-2026"] {
+            assert!(
+                form.contains(&format!("<option value=\"{id}\">")),
+                "{page}: {id}"
+            );
+        }
+    }
 }
 
 /// Over the file limit: 413, a plain Indonesian message, and the same
