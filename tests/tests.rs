@@ -81,6 +81,8 @@ mod reads;
 
 /// Drafts: a person's typing survives every merge (property test); issue 13 regressions.
 mod drafts;
+/// A note typed below a draft's table survives merges.
+mod drafts_loose;
 /// Office layouts, cross-checks, every error at once, CRLF lines, smaller reader points (issue 13).
 mod layouts;
 

@@ -56,6 +56,8 @@ pub struct Meta {
     pub external: Vec<(String, String, Option<Place>)>,
     /// A person's own columns, in file order.
     pub columns: Vec<String>,
+    /// Rows with text but no indicator, kept (see [`Notes::loose`]).
+    pub loose: Vec<Vec<(String, String)>>,
     /// What the reader chose or skipped, said to the person.
     pub notices: Vec<Text>,
     /// Errors of rows found while reading the table, reported with the others.
@@ -189,6 +191,7 @@ pub fn build(
     let mut notes = Notes {
         columns: meta.columns,
         rows: BTreeMap::new(),
+        loose: meta.loose,
         notices: meta.notices,
     };
     let mut skipped: Vec<Place> = Vec::new();

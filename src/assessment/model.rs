@@ -43,6 +43,10 @@ pub struct Notes {
     /// Rows by item key (`22`, `35-1`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rows: BTreeMap<String, RowNotes>,
+    /// Rows with text but no indicator (a team's note typed below the
+    /// table), kept as they were: each cell's column header and text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub loose: Vec<Vec<(String, String)>>,
     /// What the reader chose or skipped (the value column read, total rows
     /// skipped), for the command to say on standard error.
     #[serde(skip)]
@@ -52,7 +56,7 @@ pub struct Notes {
 impl Notes {
     /// Whether there is nothing to keep.
     pub fn is_empty(&self) -> bool {
-        self.columns.is_empty() && self.rows.is_empty()
+        self.columns.is_empty() && self.rows.is_empty() && self.loose.is_empty()
     }
 }
 

@@ -223,6 +223,23 @@ pub fn read_rows<'t>(
                         "fill in the indicator column on this row, or remove the value"
                     )),
                 );
+            } else {
+                // Text typed on a row without an indicator (a team's note
+                // below the table) is the person's: kept, never dropped.
+                let header = &rows[start];
+                let cells: Vec<(String, String)> = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.text.trim().is_empty())
+                    .map(|(i, c)| {
+                        let name = header.cells.get(i).map_or("", |h| h.text.trim());
+                        (name.to_string(), c.text.clone())
+                    })
+                    .collect();
+                if !cells.is_empty() {
+                    meta.loose.push(cells);
+                }
             }
             continue;
         };

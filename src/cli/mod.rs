@@ -301,17 +301,26 @@ fn stdout_error() -> Option<crate::error::Error> {
     if kind == std::io::ErrorKind::BrokenPipe {
         return None;
     }
-    let what = match kind {
-        std::io::ErrorKind::NotConnected => "closed".to_string(),
-        k => std::io::Error::from(k).to_string(),
+    let (id, en) = match kind {
+        std::io::ErrorKind::NotConnected => ("tertutup".to_string(), "closed".to_string()),
+        std::io::ErrorKind::StorageFull => {
+            ("disk penuh".to_string(), "the disk is full".to_string())
+        }
+        std::io::ErrorKind::PermissionDenied => (
+            "tidak diizinkan".to_string(),
+            "permission denied".to_string(),
+        ),
+        k => {
+            let s = std::io::Error::from(k).to_string();
+            (format!("rincian: {s}"), s)
+        }
     };
     Some(
         crate::error::Error::new(
             crate::error::Kind::Output,
-            crate::tr!(
-                "keluaran standar tidak dapat ditulis ({}); hasilnya tidak lengkap",
-                "cannot write to standard output ({}); the result is incomplete",
-                what
+            crate::text::Text::new(
+                format!("keluaran standar tidak dapat ditulis ({id}); hasilnya tidak lengkap"),
+                format!("cannot write to standard output ({en}); the result is incomplete"),
             ),
         )
         .with_hint(crate::tr!(

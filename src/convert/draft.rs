@@ -503,6 +503,55 @@ fn external_rows(d: &Assessment) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The rows a person typed without an indicator (a team's note below the
+/// table), each cell under the column of its header; a cell whose header
+/// is not one of the draft's goes to the explanation, with its header.
+fn loose_rows(d: &Assessment) -> Vec<Vec<String>> {
+    let width = COLUMNS.len() + d.notes.columns.len();
+    let key = |s: &str| s.trim().to_lowercase();
+    let column = |h: &str| {
+        let h = key(h);
+        COLUMNS
+            .iter()
+            .position(|(id, en, _, _)| h == *id || h == *en)
+            .or_else(|| {
+                d.notes
+                    .columns
+                    .iter()
+                    .position(|c| key(c) == h)
+                    .map(|i| COLUMNS.len() + i)
+            })
+            .filter(|&i| i > 1)
+    };
+    d.notes
+        .loose
+        .iter()
+        .map(|cells| {
+            let mut r = vec![String::new(); width];
+            for (h, t) in cells {
+                match column(h) {
+                    Some(i) if r[i].is_empty() => r[i] = t.clone(),
+                    Some(i) => r[i] = format!("{} | {t}", r[i]),
+                    None => {
+                        let j = &mut r[JUSTIFICATION];
+                        let piece = if h.is_empty() {
+                            t.clone()
+                        } else {
+                            format!("{h}: {t}")
+                        };
+                        *j = if j.is_empty() {
+                            piece
+                        } else {
+                            format!("{j} | {piece}")
+                        };
+                    }
+                }
+            }
+            r
+        })
+        .collect()
+}
+
 /// Writes a draft (with the conversion's provenance when given).
 pub fn write(
     d: &Assessment,
@@ -522,7 +571,12 @@ pub fn write(
                 .chain([rule(lang)])
                 .map(Vec::from)
                 .chain(std::iter::once(headers(d, lang)))
-                .chain(rows(d, c, lang).into_iter().chain(external_rows(d)));
+                .chain(
+                    rows(d, c, lang)
+                        .into_iter()
+                        .chain(external_rows(d))
+                        .chain(loose_rows(d)),
+                );
             sheet::csv_bytes(records, lang, &numeric())
         }
         DraftFormat::Xlsx => {
@@ -544,6 +598,7 @@ pub fn write(
             let all: Vec<Vec<String>> = rows(d, c, lang)
                 .into_iter()
                 .chain(external_rows(d))
+                .chain(loose_rows(d))
                 .collect();
             for (i, row) in all.iter().enumerate() {
                 let y = r + 1 + i as u32;

@@ -1,0 +1,65 @@
+//! Text a person typed on a row without an indicator (a team's note below
+//! the draft's table) survives every merge, in CSV and XLSX.
+
+use spbe_pemdi::assessment::read_bytes;
+use spbe_pemdi::convert::draft::{DraftFormat, draft, merge, write};
+use spbe_pemdi::convert::{ConvertOptions, convert};
+use spbe_pemdi::text::Lang;
+
+use crate::util::{data, fixture};
+
+#[test]
+fn a_note_typed_below_the_table_survives_every_merge() {
+    let data = data();
+    let a =
+        spbe_pemdi::assessment::read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None)
+            .expect("reads");
+    let c = convert(&data, &a, &ConvertOptions::default()).expect("converts");
+    let csv = write(&draft(&c), Some(&c), DraftFormat::Csv, Lang::Id).expect("draft");
+    let mut text = String::from_utf8(csv).expect("utf-8");
+    // Below the table: a note in `penjelasan` and one in a column the
+    // draft does not have (its header is blank), on a row with no indicator.
+    let width = text.lines().last().map_or(0, |l| l.split(';').count());
+    let mut cells = vec![String::new(); width + 1];
+    cells[11] = "catatan umum tim: rapat 3 Maret".into();
+    cells[width] = "di luar tabel".into();
+    text.push_str(&cells.join(";"));
+    text.push('\n');
+    let kept = |bytes: &[u8], name: &str| {
+        let back = read_bytes(name, bytes.to_vec(), &data.catalog, None).expect("reads back");
+        let row = back.notes.loose.concat();
+        assert!(
+            row.iter()
+                .any(|(_, t)| t.contains("catatan umum tim: rapat 3 Maret")),
+            "{name}: {row:?}"
+        );
+        assert!(
+            row.iter().any(|(_, t)| t.contains("di luar tabel")),
+            "{name}: {row:?}"
+        );
+        back
+    };
+    let existing = kept(text.as_bytes(), "draf.csv");
+    for fmt in [DraftFormat::Csv, DraftFormat::Xlsx] {
+        let name = match fmt {
+            DraftFormat::Xlsx => "draf.xlsx",
+            _ => "draf.csv",
+        };
+        let once = write(
+            &merge(&existing, &c).expect("merges").draft,
+            Some(&c),
+            fmt,
+            Lang::Id,
+        )
+        .expect("writes");
+        let back = kept(&once, name);
+        let twice = write(
+            &merge(&back, &c).expect("merges").draft,
+            Some(&c),
+            fmt,
+            Lang::Id,
+        )
+        .expect("writes");
+        assert!(once == twice, "{name}: a second merge changes nothing");
+    }
+}
