@@ -54,6 +54,9 @@ pub struct Node {
     pub hops: Vec<HopUse>,
     /// Notes (why nothing is known).
     pub notes: Vec<Text>,
+    /// Nothing is known because the sources of its map are unanswered (its
+    /// range is the whole scale), rather than because no map leads to it.
+    pub open: bool,
 }
 
 impl Node {
@@ -71,6 +74,7 @@ impl Node {
             update: 0,
             hops: Vec::new(),
             notes,
+            open: false,
         }
     }
 }
@@ -271,6 +275,12 @@ fn aggregate(
     }
 }
 
+/// The whole level at or below `d` (the floor of a scale), as a level number.
+fn whole(d: Decimal) -> u32 {
+    use rust_decimal::prelude::ToPrimitive;
+    d.floor().to_u32().unwrap_or(0)
+}
+
 fn describe_rule(m: &Map) -> String {
     let mut s = m.level_rule.kind().to_string();
     if let crate::crosswalk::LevelRule::Table { table } = &m.level_rule {
@@ -322,27 +332,19 @@ pub fn hop(
         }));
         let inputs = || found.iter().copied();
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
-        let pick = |f: fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
-            inputs().map(move |(w, n)| (n.and_then(f).or(missing), w))
-        };
-        // With no answered source there is nothing to carry: a gap, whatever
-        // the aggregation (all_of would otherwise invent the minimum).
+        // One rule for missing sources, whatever the aggregation: an
+        // unanswered source evidences nothing, so the point and the low end
+        // count it at the source scale's floor and the high end at its
+        // ceiling. With no answered source there is nothing to carry: a gap.
         let any_answered = inputs().any(|(_, n)| n.is_some());
-        let skip_missing = agg != Aggregation::AllOf;
         let values = || -> Vec<Option<Decimal>> {
             inputs()
                 .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
                 .collect()
         };
-        let point = aggregate(
-            agg,
-            pick(|n| n.est.map(|e| e.point), None),
-            sb.min,
-            skip_missing,
-        )
-        .filter(|_| any_answered);
-        let Some(point) = point else {
+        if !any_answered {
             let mut node = Node::unknown(vec![]);
+            node.open = true;
             if keep {
                 let ids = info.inputs.join(", ");
                 node.notes.push(Text::new(
@@ -361,51 +363,51 @@ pub fn hop(
             }
             out.push(node);
             continue;
+        }
+        let side = |f: fn(&Estimate) -> Decimal, missing: Decimal| -> Vec<Decimal> {
+            inputs()
+                .map(|(_, n)| n.and_then(|n| n.est).map_or(missing, |e| f(&e)))
+                .collect()
         };
+        let eval = |vals: &[Decimal]| -> Decimal {
+            match m.rung_value(whole(tb.min), |ind, lvl| {
+                m.sources
+                    .iter()
+                    .position(|s| *s == ind)
+                    .and_then(|i| vals.get(i))
+                    .is_some_and(|v| *v >= Decimal::from(lvl))
+            }) {
+                Some(v) => tb.clamp(Decimal::from(v)),
+                None => {
+                    let weighted = vals.iter().copied().map(Some).zip(inputs().map(|x| x.0));
+                    let a = aggregate(agg, weighted, sb.min, false).unwrap_or(sb.min);
+                    m.level_rule.eval(a, tb)
+                }
+            }
+        };
+        let points = side(|e| e.point, sb.min);
+        let p = eval(&points);
         // Every source answered with one value (as last year's answers are,
         // before any hop): low, high and face value are the point itself.
         let all_exact = inputs().all(|(_, n)| n.is_some_and(|n| n.exact));
-        let (low, high) = if all_exact {
-            (point, point)
+        let (lo, hi) = if all_exact {
+            (p, p)
         } else {
-            let low = pick(|n| n.est.map(|e| e.low), Some(sb.min));
-            let high = pick(|n| n.est.map(|e| e.high), Some(sb.max));
             (
-                aggregate(agg, low, sb.min, false).unwrap_or(sb.min),
-                aggregate(agg, high, sb.max, false).unwrap_or(sb.max),
+                order::min(eval(&side(|e| e.low, sb.min)), p),
+                order::max(eval(&side(|e| e.high, sb.max)), p),
             )
         };
-        let f = |x: Decimal| m.level_rule.eval(x, tb);
         let all_answered = inputs().all(|(_, n)| n.is_some());
         let carried_hop = m.relation == Relation::Equal && m.confidence == Confidence::High;
-        let p = f(point);
-        let (mut lo, mut hi) = if carried_hop {
-            (f(low), f(high))
-        } else {
-            // Not the same indicator: the new rubric may judge the same facts
-            // down to the floor. Only where the sources cover the whole target
-            // (equal, superset) does their own level bound it from above.
-            let hi = if matches!(m.relation, Relation::Equal | Relation::Superset) {
-                order::max(f(high), tb.clamp(high))
-            } else {
-                tb.max
-            };
-            (tb.min, hi)
-        };
-        lo = order::min(lo, p);
-        hi = order::max(hi, p);
         let mut node = Node::unknown(vec![]);
         node.est = Some(Estimate {
             point: p.normalize(),
             low: lo.normalize(),
             high: hi.normalize(),
         });
-        node.face = if all_exact {
-            Some(point)
-        } else {
-            aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
-        }
-        .map(|v| tb.clamp(v).normalize());
+        let faces = inputs().map(|(w, n)| (Some(n.and_then(|n| n.face).unwrap_or(sb.min)), w));
+        node.face = aggregate(agg, faces, sb.min, false).map(|v| tb.clamp(v).normalize());
         node.exact = node.est.is_some_and(|e| {
             order::eq(e.low, e.point)
                 && order::eq(e.high, e.point)

@@ -199,13 +199,13 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     }
     let _ = writeln!(out);
     let why = match t.class {
-        Class::Carried => lang.pick(
-            "Rentang: setiap langkah adalah peta `equal` berkeyakinan tinggi, jadi rentang sumber dibawa lewat aturan tingkat.",
-            "Range: every step is an `equal` map at high confidence, so the sources' range is carried through the level rule.",
+        Class::Carried | Class::Derived | Class::Proxy if t.unanswered.is_empty() => lang.pick(
+            "Rentang nilai terbukti: semua sumber dijawab, jadi nilainya satu titik (ketidakpastian penilaian asesor ada pada pita kalibrasi proyeksi).",
+            "Evidenced range: every source is answered, so it is one point (the assessors' leeway is the projection's calibration band).",
         ),
-        Class::Derived => lang.pick(
-            "Rentang: bukan indikator yang sama, jadi asesor dapat menilai sampai dasar skala; batas atas hanya dibatasi bila sumber mencakup seluruh sasaran.",
-            "Range: not the same indicator, so the assessors may score down to the scale's floor; the top is bounded only where the sources cover the whole target.",
+        Class::Carried | Class::Derived | Class::Proxy => lang.pick(
+            "Rentang nilai terbukti: sumber yang belum dijawab dihitung pada dasar skalanya (batas bawah) dan puncaknya (batas atas).",
+            "Evidenced range: the unanswered sources count at their scale's floor (low end) and ceiling (high end).",
         ),
         Class::Gap => lang.pick(
             "Rentang: tidak ada jawaban sumber, jadi seluruh skala mungkin; proyeksi memakai dasar skala.",

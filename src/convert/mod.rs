@@ -267,6 +267,8 @@ impl<'a> Converter<'a> {
                 class: s.class,
                 value: s.value,
                 estimate: s.estimate,
+                evidenced: s.estimate,
+                unanswered: provenance::unanswered(&node.hops),
                 face_value: s.face_value,
                 confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),

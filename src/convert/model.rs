@@ -19,9 +19,22 @@ pub enum Class {
     Gap,
     /// Scored from another agency's index.
     External,
+    /// Scored from another agency's index not given; the value shown is
+    /// the one the old answers evidence, standing in for it (and counted
+    /// in the projected index as shown).
+    Proxy,
 }
 
 impl Class {
+    /// Every class, in display order.
+    pub const ALL: [Class; 5] = [
+        Class::Carried,
+        Class::Derived,
+        Class::Proxy,
+        Class::Gap,
+        Class::External,
+    ];
+
     /// The name used in files (`carried`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -29,6 +42,7 @@ impl Class {
             Class::Derived => "derived",
             Class::Gap => "gap",
             Class::External => "external",
+            Class::Proxy => "proxy",
         }
     }
 
@@ -39,6 +53,7 @@ impl Class {
             Class::Derived => lang.pick("turunan", "derived"),
             Class::Gap => lang.pick("celah", "gap"),
             Class::External => lang.pick("eksternal", "external"),
+            Class::Proxy => lang.pick("proksi", "proxy"),
         }
     }
 }
@@ -236,6 +251,14 @@ pub struct TargetValue {
     pub value: Option<Decimal>,
     /// The projection: point and honest range.
     pub estimate: Estimate,
+    /// The evidenced value: what the old answers evidence under the new
+    /// rubric, read rung by rung; its range comes only from the sources
+    /// listed in `unanswered` (a point when there are none).
+    pub evidenced: Estimate,
+    /// The unanswered sources that make the evidenced range (`spbe-2020:7`):
+    /// the low end counts them at their floor, the high end at their ceiling.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<String>,
     /// The original answers at face value (aggregated as the maps say,
     /// without the level rules): what last year's levels read as here.
     #[serde(with = "crate::decimal::serde_opt_dec")]
@@ -356,15 +379,10 @@ impl Conversion {
         self.indicators.iter().find(|t| t.no == no)
     }
 
-    /// How many targets are in each class.
-    pub fn counts(&self) -> [(Class, usize); 4] {
+    /// How many targets are in each class ([`Class::ALL`] order).
+    pub fn counts(&self) -> [(Class, usize); 5] {
         let n = |c: Class| self.indicators.iter().filter(|t| t.class == c).count();
-        [
-            (Class::Carried, n(Class::Carried)),
-            (Class::Derived, n(Class::Derived)),
-            (Class::Gap, n(Class::Gap)),
-            (Class::External, n(Class::External)),
-        ]
+        Class::ALL.map(|c| (c, n(c)))
     }
 }
 
