@@ -182,6 +182,16 @@ lint_tests! {
     same_level_promise: SameLevelPromise in DIRECT => |f| {
         map(file_mut(&mut f, DIRECT), "keamanan")["level_rule"] = json!({"kind": "identity"});
     }
+    bad_rung: BadRung in DIRECT => |f| {
+        // 8 is not a source of the map.
+        map(file_mut(&mut f, DIRECT), "keamanan")["rungs"] =
+            json!([{"level": 2, "evidenced_by": ["spbe-2020:8@3"], "note": "x"}]);
+    }
+    rungs_table: RungsTable in DIRECT => |f| {
+        // The rungs give 3 -> 2; the table says 1,5.
+        map(file_mut(&mut f, DIRECT), "keamanan")["rungs"] =
+            json!([{"level": 2, "evidenced_by": ["spbe-2020:22@3"], "note": "x"}]);
+    }
     chain_route_mismatch: ChainRouteMismatch in DIRECT => |f| {
         let direct = file_mut(&mut f, DIRECT);
         map(direct, "audit")["sources"] = json!([29, 30]);

@@ -89,6 +89,14 @@ pub(super) fn hint(code: Code) -> Text {
             "rubrik Pemdi 2026 lebih ketat: taruh tabel di bawah identitas, atau jelaskan di `rationale`",
             "the Pemdi 2026 rubric is stricter: keep the table below the identity, or explain in `rationale`"
         ),
+        BadRung => tr!(
+            "tulis anak tangga di atas dasar skala sasaran, sekali masing-masing, dengan kriteria seperti \"spbe-2020:29@3\" dari sumber peta",
+            "write rungs above the target scale's floor, once each, with criteria like \"spbe-2020:29@3\" from the map's sources"
+        ),
+        RungsTable => tr!(
+            "tulis ulang tabel dari anak tangga: untuk setiap tingkat v, anak tangga tertinggi yang terbukti bila semua sumber bernilai v",
+            "rewrite the table from the rungs: for each level v, the highest rung evidenced when every source answers v"
+        ),
         ChainRouteMismatch | ChainRelationMismatch | ChainLevelMismatch => tr!(
             "tinjau crosswalk langsung dan rantainya bersama; samakan, atau jelaskan bedanya di `rationale`",
             "review the direct crosswalk and the chain together; align them, or explain the difference in `rationale`"

@@ -63,6 +63,7 @@ mod levels;
 mod maps;
 mod names;
 pub mod render;
+mod rungs;
 mod words;
 
 /// How serious a finding is.
@@ -183,6 +184,10 @@ codes! {
         "tabel menjanjikan lebih dari identitas pada framework yang lebih ketat", "a table promises more than the identity in a stricter framework";
     SameLevelPromise = "same-level-promise", Warning,
         "peta bukan `equal` menjanjikan tingkat yang sama pada framework yang lebih ketat", "a map that is not `equal` promises the same level in a stricter framework";
+    BadRung = "bad-rung", Error,
+        "anak tangga di luar skala sasaran atau berulang, atau kriterianya bukan `sumber@tingkat` dari sumber peta", "a rung off the target scale or repeated, or a criterion that is not `source@level` of the map's sources";
+    RungsTable = "rungs-table", Error,
+        "tabel tingkat tidak sama dengan bacaan anak tangga pada jawaban seragam", "the level table differs from the rung reading at a uniform answer";
     ChainRouteMismatch = "chain-route-mismatch", Warning,
         "crosswalk langsung dan rantai mencapai sasaran yang berbeda", "the direct crosswalk and a chain reach different targets";
     ChainRelationMismatch = "chain-relation-mismatch", Warning,
@@ -297,6 +302,7 @@ pub fn validate(catalog: &Catalog, crosswalks: &[LoadedCrosswalk]) -> Vec<Findin
         maps::check(catalog, &mut sink);
         disposition::check(catalog, &mut sink);
         levels::check(catalog, &mut sink);
+        rungs::check(catalog, &mut sink);
         names::check(catalog, &mut sink);
     }
     header::check_set(crosswalks, &mut out);
