@@ -268,7 +268,13 @@ impl<'a> Converter<'a> {
                 value: s.value,
                 estimate: s.estimate,
                 evidenced: s.estimate,
-                unanswered: provenance::unanswered(&node.hops),
+                // Named only where they open a range: an unanswered source
+                // whose criteria could not change the value is no cause.
+                unanswered: if s.estimate.low < s.estimate.high {
+                    provenance::unanswered(&node.hops)
+                } else {
+                    Vec::new()
+                },
                 face_value: s.face_value,
                 confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),

@@ -255,8 +255,9 @@ pub struct TargetValue {
     /// rubric, read rung by rung; its range comes only from the sources
     /// listed in `unanswered` (a point when there are none).
     pub evidenced: Estimate,
-    /// The unanswered sources that make the evidenced range (`spbe-2020:7`):
-    /// the low end counts them at their floor, the high end at their ceiling.
+    /// The unanswered sources that make the evidenced range (`spbe-2020:7`),
+    /// only when it is wider than a point: the low end counts them at their
+    /// floor, the high end at their ceiling.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unanswered: Vec<String>,
     /// The original answers at face value (aggregated as the maps say,

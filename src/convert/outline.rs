@@ -123,10 +123,19 @@ impl<'a> Converter<'a> {
         let dp = if fw.scale.integer { 0 } else { 2 };
         let round =
             |d: Decimal| order::round_normalized(d, dp, RoundingStrategy::MidpointAwayFromZero);
+        // The range outwards, except where an end is the point itself.
         let est = node.est.map(|e| Estimate {
             point: round(e.point),
-            low: order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity),
-            high: order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity),
+            low: if order::eq(e.low, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity)
+            },
+            high: if order::eq(e.high, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity)
+            },
         });
         // Nothing evidenced: the floor; a range only where the map's sources
         // are unanswered (they might evidence anything).

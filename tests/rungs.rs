@@ -1,0 +1,195 @@
+//! The rubric reading: rungs evidenced by source criteria, the evidenced
+//! value and its range from unanswered sources only, one rule for missing
+//! sources, the proxy class, and nothing in the index the table hides.
+
+use rust_decimal::Decimal;
+use spbe_pemdi::assessment::{Assessment, read, read_bytes};
+use spbe_pemdi::convert::{Class, Conversion, ConvertOptions, convert};
+use spbe_pemdi::crosswalk::{LevelRule, load_crosswalks};
+use spbe_pemdi::data::Data;
+
+use crate::util::{data, fixture};
+
+fn d(s: &str) -> Decimal {
+    spbe_pemdi::decimal::parse(s).unwrap()
+}
+
+/// An spbe-2020 assessment with `value(no)` for each answered indicator.
+fn spbe(data: &Data, value: impl Fn(u32) -> Option<u32>) -> Assessment {
+    let answers: Vec<String> = (1..=47)
+        .filter_map(|no| {
+            value(no).map(|v| format!(r#"{{"indicator": "spbe-2020:{no}", "value": "{v}"}}"#))
+        })
+        .collect();
+    let json = format!(
+        r#"{{"framework": "spbe-2020", "answers": [{}]}}"#,
+        answers.join(",")
+    );
+    read_bytes("a.json", json.into_bytes(), &data.catalog, None).unwrap()
+}
+
+fn conv(data: &Data, a: &Assessment) -> Conversion {
+    convert(data, a, &ConvertOptions::default()).unwrap()
+}
+
+/// The Pemdi index over the values the table shows (a value not shown,
+/// for a gap or an external index not given, counts at the floor).
+fn index_of_shown(c: &Conversion) -> Decimal {
+    let fw = data();
+    let fw = fw.catalog.get("pemdi-2026").unwrap();
+    c.indicators
+        .iter()
+        .map(|t| {
+            let w = fw.indicators.iter().find(|i| i.no == t.no).unwrap();
+            t.value.unwrap_or(fw.scale.min) * w.weight.value()
+        })
+        .sum::<Decimal>()
+        / Decimal::from(100)
+}
+
+#[test]
+fn a_complete_assessment_has_a_point_and_the_tables_say_what_the_rungs_do() {
+    let data = data();
+    let loaded = load_crosswalks(&data).unwrap();
+    let direct = loaded
+        .iter()
+        .find(|c| c.crosswalk.id == "spbe-2020-to-pemdi-2026")
+        .unwrap();
+    for v in 1..=5u32 {
+        let c = conv(&data, &spbe(&data, |_| Some(v)));
+        let p = &c.projected_index;
+        assert_eq!((p.low, p.high), (p.point, p.point), "all {v}");
+        for t in &c.indicators {
+            assert_eq!(t.evidenced.low, t.evidenced.high, "{} at {v}", t.id);
+            assert!(t.unanswered.is_empty(), "{}", t.id);
+        }
+        for m in &direct.crosswalk.maps {
+            let LevelRule::Table { table } = &m.level_rule else {
+                panic!("{}", m.id)
+            };
+            let t = c.indicator(m.targets[0]).unwrap();
+            assert_eq!(
+                Some(t.evidenced.point),
+                table.get(Decimal::from(v)),
+                "{} at {v}",
+                m.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_partial_assessment_is_wider_and_names_the_unanswered_sources() {
+    let data = data();
+    let full = conv(&data, &spbe(&data, |_| Some(5)));
+    // 12 unanswered: the governance rungs it evidences are open.
+    let part = conv(&data, &spbe(&data, |no| (no != 12).then_some(5)));
+    let t = part.indicator(1).unwrap();
+    assert_eq!(t.unanswered, vec!["spbe-2020:12".to_string()]);
+    // One rule for missing sources: the point counts 12 at the floor (it
+    // evidences nothing), the high end at the ceiling.
+    assert_eq!(
+        (t.evidenced.low, t.evidenced.point, t.evidenced.high),
+        (d("1"), d("1"), d("3"))
+    );
+    let (f, p) = (&full.projected_index, &part.projected_index);
+    assert!(p.low < p.high, "{p:?}");
+    assert!(p.low <= f.point && f.point <= p.high);
+    // Aceh Tengah (38 of 47 answered) has a range, and it names its cause.
+    let a = read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None).unwrap();
+    let c = conv(&data, &a);
+    assert!(c.projected_index.low < c.projected_index.high);
+    let open: Vec<u32> = c
+        .indicators
+        .iter()
+        .filter(|t| !t.unanswered.is_empty())
+        .map(|t| t.no)
+        .collect();
+    assert_eq!(open, vec![10, 18], "8 and 43 are unanswered");
+}
+
+#[test]
+fn regression_hidden_fallback_of_external_indicators_nothing_counts_that_the_table_does_not_show()
+{
+    // Before 2.0.0, 5 and 10 showed "–" while their SPBE fallback entered
+    // the projected index (an all-4 agency: 5 counted 2,4 and 10 2,6).
+    let data = data();
+    let aceh = read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None).unwrap();
+    let mut cases = vec![conv(&data, &aceh)];
+    for v in [3, 4, 5] {
+        cases.push(conv(&data, &spbe(&data, |_| Some(v))));
+    }
+    for c in &cases {
+        for t in &c.indicators {
+            let shown = t.value.unwrap_or(d("1"));
+            assert_eq!(t.estimate.point, shown, "{}", t.id);
+        }
+        assert_eq!(c.projected_index.point, index_of_shown(c));
+    }
+    // With SPBE answers and no index value, 5 and 10 are proxies shown
+    // with their value.
+    let c = &cases[3];
+    for no in [5, 10] {
+        let t = c.indicator(no).unwrap();
+        assert_eq!(t.class, Class::Proxy, "{no}");
+        assert!(t.value.is_some_and(|v| v > d("1")), "{no}");
+    }
+}
+
+#[test]
+fn one_source_one_map_in_the_direct_crosswalk() {
+    let data = data();
+    let loaded = load_crosswalks(&data).unwrap();
+    let direct = &loaded
+        .iter()
+        .find(|c| c.crosswalk.id == "spbe-2020-to-pemdi-2026")
+        .unwrap()
+        .crosswalk;
+    for no in 1..=47u32 {
+        let n = direct
+            .maps
+            .iter()
+            .filter(|m| m.sources.contains(&no))
+            .count();
+        assert_eq!(n, 1, "spbe-2020:{no} is a source of {n} maps");
+    }
+    for m in &direct.maps {
+        assert!(m.rationale_en.is_some(), "{}", m.id);
+        let levels: Vec<u32> = m.rungs.iter().map(|r| r.level).collect();
+        assert_eq!(levels, vec![2, 3, 4, 5], "{}", m.id);
+        assert!(m.rungs.iter().all(|r| r.note_en.is_some()), "{}", m.id);
+    }
+    for n in &direct.new {
+        assert!(n.reason_en.is_some(), "{}", n.indicator);
+    }
+}
+
+/// Kabupaten Aceh Tengah's provisional Pemdi 2026 values (assessors' deck
+/// of 2026-09-21, /work/shared/reference/examples/aceh-tengah-pemdi-2026.json).
+const ACEH_2026: [&str; 20] = [
+    "2.0", "1.5", "1.26", "1.3", "1", "1", "1", "1", "1", "1", "1.5", "1.25", "1.17", "1", "1",
+    "1", "2.5", "1", "1", "1.3",
+];
+
+#[test]
+fn aceh_tengah_weighted_error_of_the_evidenced_values() {
+    // The figures in docs/crosswalk-format.md: the weighted mean absolute
+    // error per indicator of the evidenced values against the real ones,
+    // beside the all-floor baseline's.
+    let data = data();
+    let fw = data.catalog.get("pemdi-2026").unwrap();
+    let a = read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None).unwrap();
+    let c = conv(&data, &a);
+    let err = |f: &dyn Fn(u32) -> Decimal| -> Decimal {
+        fw.indicators
+            .iter()
+            .map(|i| (f(i.no) - d(ACEH_2026[i.no as usize - 1])).abs() * i.weight.value())
+            .sum::<Decimal>()
+            / Decimal::from(100)
+    };
+    let evidenced = err(&|no| c.indicator(no).unwrap().evidenced.point);
+    let floor = err(&|_| d("1"));
+    assert_eq!(floor, d("0.2415"));
+    assert_eq!(evidenced, d("0.2415"));
+    assert_eq!(c.projected_index.point.round_dp(2), d("1.08"));
+}
