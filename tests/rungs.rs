@@ -109,8 +109,7 @@ fn a_partial_assessment_is_wider_and_names_the_unanswered_sources() {
 }
 
 #[test]
-fn regression_hidden_fallback_of_external_indicators_nothing_counts_that_the_table_does_not_show()
-{
+fn regression_hidden_fallback_of_external_indicators_nothing_counts_that_the_table_does_not_show() {
     // Before 2.0.0, 5 and 10 showed "–" while their SPBE fallback entered
     // the projected index (an all-4 agency: 5 counted 2,4 and 10 2,6).
     let data = data();

@@ -121,6 +121,8 @@ impl Prepared {
                     evidence: m.evidence,
                     coverage: m.effective_coverage().map(crate::decimal::exact),
                     rationale: m.rationale.clone(),
+                    rationale_en: m.rationale_en.clone(),
+                    rungs: m.rungs.clone(),
                     outputs: m.targets.iter().map(|n| to.indicator_id(*n)).collect(),
                     inputs: m.sources.iter().map(|n| from.indicator_id(*n)).collect(),
                 })

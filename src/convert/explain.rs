@@ -146,7 +146,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 ))
                 .unwrap_or_default()
         );
-        if let Some(a) = &h.aggregation {
+        if let Some(a) = h.aggregation.as_ref().filter(|_| h.rungs.is_empty()) {
             let how = match a.as_str() {
                 "min" => lang.pick(
                     "terendah (semua sumber dibutuhkan)",
@@ -156,13 +156,9 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                     "tertinggi (satu sumber cukup)",
                     "the highest (any one source suffices)",
                 ),
-                "all_of" => lang.pick(
+                _ => lang.pick(
                     "rata-rata tertimbang semua sumber (yang belum dijawab dihitung terendah)",
                     "weighted mean of all sources (unanswered ones count at the minimum)",
-                ),
-                _ => lang.pick(
-                    "rata-rata tertimbang sumber yang dijawab",
-                    "weighted mean of the answered sources",
                 ),
             };
             let _ = writeln!(
@@ -171,12 +167,62 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 lang.pick("Agregasi", "Aggregation")
             );
         }
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            lang.pick("Aturan tingkat", "Level rule"),
-            h.rule
-        );
+        let rungs = h.rungs();
+        if rungs.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("Aturan tingkat", "Level rule"),
+                h.rule
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.pick(
+                    "Anak tangga (nilai = anak tangga tertinggi yang ia dan semua di bawahnya terbukti):",
+                    "Rungs (value = the highest rung such that it and every rung below are evidenced):"
+                )
+            );
+            let mut first_gap = true;
+            for r in &rungs {
+                let how = if r.evidenced {
+                    let by: Vec<String> = r
+                        .met
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{} ({} {})",
+                                m.id,
+                                lang.pick("jawaban", "answer"),
+                                num(m.value, lang)
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "{} {}",
+                        lang.pick("terbukti oleh", "evidenced by"),
+                        by.join(", ")
+                    )
+                } else if first_gap {
+                    first_gap = false;
+                    lang.pick(
+                        "tidak terbukti: anak tangga pertama yang belum terbukti",
+                        "not evidenced: the first rung not evidenced",
+                    )
+                    .to_string()
+                } else {
+                    lang.pick("tidak terbukti", "not evidenced").to_string()
+                };
+                let _ = writeln!(
+                    out,
+                    "    {} {}: {how} — {}",
+                    lang.pick("Tingkat", "Level"),
+                    r.level,
+                    r.note.get(lang)
+                );
+            }
+        }
         let _ = writeln!(
             out,
             "  {}: {} ({} {}–{}); {} {}; {}: {}",
@@ -194,7 +240,10 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             out,
             "  {}: {}",
             lang.pick("Alasan", "Rationale"),
-            h.rationale
+            match lang {
+                Lang::En => h.rationale_en.as_deref().unwrap_or(&h.rationale),
+                _ => &h.rationale,
+            }
         );
     }
     let _ = writeln!(out);

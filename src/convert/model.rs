@@ -144,6 +144,12 @@ pub struct MapInfo {
     pub coverage: Option<String>,
     /// Why the map reads so (from the crosswalk).
     pub rationale: String,
+    /// The same in English, when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale_en: Option<String>,
+    /// The target's rungs and the source criteria that evidence each.
+    #[serde(skip)]
+    pub rungs: Vec<crate::crosswalk::Rung>,
     /// The target indicators of the map.
     pub outputs: Vec<String>,
     /// The source indicators of the map, in order.
@@ -162,7 +168,58 @@ pub struct HopUse {
     pub estimate: Estimate,
 }
 
+/// One rung of a hop's map, read against the hop's answered inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RungRead {
+    /// The target level.
+    pub level: u32,
+    /// The criteria met (`spbe-2020:12@3`), with the answer that meets each.
+    pub met: Vec<SourceAnswer>,
+    /// Whether this rung and every rung below it is evidenced.
+    pub evidenced: bool,
+    /// Why, in both languages.
+    pub note: Text,
+}
+
 impl HopUse {
+    /// The map's rungs read against the inputs: which are met, by which
+    /// answer, and which is the first not evidenced (an unanswered input
+    /// meets nothing).
+    pub fn rungs(&self) -> Vec<RungRead> {
+        let mut rungs: Vec<&crate::crosswalk::Rung> = self.info.rungs.iter().collect();
+        rungs.sort_by_key(|r| r.level);
+        let mut climbing = true;
+        rungs
+            .into_iter()
+            .map(|r| {
+                let met: Vec<SourceAnswer> = r
+                    .evidenced_by
+                    .iter()
+                    .filter_map(|c| {
+                        let x = crate::crosswalk::Criterion::parse(c)?;
+                        let id = format!("{}:{}", x.framework, x.indicator);
+                        let at = self.info.inputs.iter().position(|i| *i == id)?;
+                        let v = (*self.values.get(at)?)?;
+                        (v >= Decimal::from(x.level)).then(|| SourceAnswer {
+                            id: c.clone(),
+                            value: v,
+                        })
+                    })
+                    .collect();
+                climbing = climbing && !met.is_empty();
+                RungRead {
+                    level: r.level,
+                    evidenced: climbing,
+                    met,
+                    note: Text::new(
+                        r.note.clone(),
+                        r.note_en.clone().unwrap_or_else(|| r.note.clone()),
+                    ),
+                }
+            })
+            .collect()
+    }
+
     /// The inputs with their values.
     pub fn inputs(&self) -> Vec<HopInput> {
         self.info
@@ -184,11 +241,14 @@ impl Serialize for HopUse {
             #[serde(flatten)]
             info: &'a MapInfo,
             inputs: Vec<HopInput>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            rungs: Vec<RungRead>,
             estimate: &'a Estimate,
         }
         Out {
             info: &self.info,
             inputs: self.inputs(),
+            rungs: self.rungs(),
             estimate: &self.estimate,
         }
         .serialize(s)

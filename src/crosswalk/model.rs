@@ -190,11 +190,14 @@ impl Map {
 pub enum Aggregation {
     /// The weakest source.
     Min,
-    /// Mean weighted by the source indicators' weights, over the answered sources.
+    /// Mean weighted by the source indicators' weights (an unanswered
+    /// source counts at the scale minimum, as for every aggregation).
     WeightedMean,
     /// Any one source suffices.
     Max,
-    /// Weighted mean over all sources, an unanswered one counting at the scale minimum.
+    /// Weighted mean over all sources, an unanswered one counting at the
+    /// scale minimum: since the one rule for missing sources, the same as
+    /// `weighted_mean`; kept to say the sources are distinct parts.
     AllOf,
 }
 
@@ -217,8 +220,8 @@ impl Aggregation {
                 "the weakest source (the target needs all of them at that level)",
             ),
             Aggregation::WeightedMean => Text::new(
-                "rata-rata berbobot atas sumber yang dijawab",
-                "mean weighted by the sources' weights, over the answered ones",
+                "rata-rata berbobot atas semua sumber; yang tidak dijawab dihitung pada tingkat terendah",
+                "mean weighted by the sources' weights over all sources; an unanswered one counts at the scale minimum",
             ),
             Aggregation::Max => Text::new(
                 "sumber terkuat (satu sumber sudah cukup)",
