@@ -101,6 +101,12 @@ pub struct MapReview {
     pub evidence: Evidence,
     /// Rationale.
     pub rationale: String,
+    /// Rationale in English, when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale_en: Option<String>,
+    /// The rubric reading: the target's rungs and the criteria evidencing each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rungs: Vec<crate::crosswalk::Rung>,
     /// Review status.
     pub review: Status,
 }
@@ -272,6 +278,8 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 confidence: m.confidence,
                 evidence: m.evidence,
                 rationale: m.rationale.clone(),
+                rationale_en: m.rationale_en.clone(),
+                rungs: m.rungs.clone(),
                 review: m.review,
             }
         })
