@@ -173,7 +173,9 @@ pub struct HopUse {
 pub struct RungRead {
     /// The target level.
     pub level: u32,
-    /// The criteria met (`spbe-2020:12@3`), with the answer that meets each.
+    /// The criteria that evidence it, any one of them (`spbe-2020:12@3`).
+    pub criteria: Vec<String>,
+    /// The criteria met, with the answer that meets each.
     pub met: Vec<SourceAnswer>,
     /// Whether this rung and every rung below it is evidenced.
     pub evidenced: bool,
@@ -209,6 +211,7 @@ impl HopUse {
                 climbing = climbing && !met.is_empty();
                 RungRead {
                     level: r.level,
+                    criteria: r.evidenced_by.clone(),
                     evidenced: climbing,
                     met,
                     note: Text::new(
