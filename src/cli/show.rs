@@ -275,6 +275,18 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
     if let Some(n) = &ind.external_note {
         let _ = writeln!(out, "{}: {n}", lang.pick("Catatan", "Note"));
     }
+    if let Some(s) = &ind.scoring {
+        let _ = writeln!(
+            out,
+            "{}: {} — {} ({}; {}: {})",
+            lang.pick("Cara asesor menilai", "How assessors score it"),
+            s.by.describe().get(lang),
+            s.note.get(lang),
+            s.source,
+            lang.pick("keyakinan", "confidence"),
+            s.confidence
+        );
+    }
     if let Some(o) = &ind.obligation {
         let _ = writeln!(
             out,
