@@ -256,13 +256,17 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
             "Rentang nilai terbukti: sumber yang belum dijawab dihitung pada dasar skalanya (batas bawah) dan puncaknya (batas atas).",
             "Evidenced range: the unanswered sources count at their scale's floor (low end) and ceiling (high end).",
         ),
+        Class::Gap if t.estimate.high > t.estimate.low => lang.pick(
+            "Rentang: sumber petanya belum dijawab, jadi seluruh skala mungkin; nilai terbukti adalah dasar skala.",
+            "Range: the map's sources are unanswered, so the whole scale is possible; the evidenced value is the scale's floor.",
+        ),
         Class::Gap => lang.pick(
-            "Rentang: tidak ada jawaban sumber, jadi seluruh skala mungkin; proyeksi memakai dasar skala.",
-            "Range: no source answer, so the whole scale is possible; the projection uses the scale's floor.",
+            "Tidak ada jawaban lama yang membuktikan indikator ini: nilai terbukti adalah dasar skala, tanpa rentang.",
+            "No old answer evidences this indicator: the evidenced value is the scale's floor, with no range.",
         ),
         Class::External => lang.pick(
-            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, seluruh skala mungkin.",
-            "The value comes from another agency's index; without the index value, the whole scale is possible.",
+            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, asesor memberi dasar skala, dan itulah yang dihitung.",
+            "The value comes from another agency's index; without the index value, assessors give the scale's floor, and that is what counts.",
         ),
     };
     let _ = writeln!(out, "{why}");
