@@ -194,9 +194,11 @@ fn the_csv_has_a_row_per_map_source_target_and_disposition() {
         ),
         "{line}"
     );
-    assert!(line.contains(
-        ",subset,1→1 · 2→1 · 3→2 · 4→3 · 5→3,weighted_mean,medium,update,0.6,,draft,"
-    ));
+    assert!(
+        line.contains(
+            ",subset,1→1 · 2→1 · 3→2 · 4→3 · 5→3,weighted_mean,medium,update,0.6,,draft,"
+        )
+    );
 }
 
 #[test]

@@ -192,3 +192,52 @@ fn aceh_tengah_weighted_error_of_the_evidenced_values() {
     assert_eq!(evidenced, d("0.2415"));
     assert_eq!(c.projected_index.point.round_dp(2), d("1.08"));
 }
+
+#[test]
+fn figures_in_the_calibration_texts_and_docs_are_computed() {
+    let data = data();
+    let loaded = load_crosswalks(&data).unwrap();
+    let text = |id: &str| {
+        loaded
+            .iter()
+            .find(|c| c.crosswalk.id == id)
+            .unwrap()
+            .crosswalk
+            .calibration
+            .clone()
+            .unwrap()
+    };
+    let shown = |x: Decimal| spbe_pemdi::decimal::show2(x, spbe_pemdi::Lang::Id);
+    let via = ConvertOptions {
+        via: vec!["pemdi-2025".into()],
+        ..ConvertOptions::default()
+    };
+    let to_2025 = ConvertOptions {
+        to: Some("pemdi-2025".into()),
+        ..ConvertOptions::default()
+    };
+    let aceh = read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None).unwrap();
+    let all = |v: u32| spbe(&data, move |_| Some(v));
+    let point = |a: &Assessment, o: &ConvertOptions| {
+        shown(convert(&data, a, o).unwrap().projected_index.point)
+    };
+    let direct = ConvertOptions::default();
+    let chain = text("pemdi-2025-to-pemdi-2026");
+    for (figure, what) in [
+        (point(&aceh, &via), "Aceh via pemdi-2025"),
+        (point(&aceh, &direct), "Aceh direct"),
+        (point(&all(5), &via), "all 5 via pemdi-2025"),
+        (point(&all(5), &direct), "all 5 direct"),
+        (point(&all(1), &via), "all 1 via pemdi-2025"),
+    ] {
+        assert!(chain.contains(&figure), "{what}: {figure} not in the text");
+    }
+    assert_eq!(point(&aceh, &via), "1,24");
+    assert_eq!(point(&all(5), &via), "2,32");
+    let hop1 = text("spbe-2020-to-pemdi-2025");
+    assert!(hop1.contains(&point(&aceh, &to_2025)), "{hop1}");
+    let doc =
+        std::fs::read_to_string(crate::util::root().join("docs/crosswalk-format.md")).unwrap();
+    assert!(doc.contains(&format!("index of {}", point(&aceh, &direct))));
+    assert!(doc.contains("is 0,2415, equal to the"));
+}

@@ -365,7 +365,9 @@ impl ScoredBy {
                 "dari indeks instansi lain saja (tanpanya: nilai terendah)",
                 "from another agency's index only (without it: the floor)",
             ),
-            ScoredBy::Documents => Text::new("dari dokumen yang diunggah", "from uploaded documents"),
+            ScoredBy::Documents => {
+                Text::new("dari dokumen yang diunggah", "from uploaded documents")
+            }
             ScoredBy::Either => Text::new(
                 "dari indeks instansi lain atau dari dokumen",
                 "from another agency's index or from documents",
