@@ -74,8 +74,17 @@ graded! {
     targets_are_outcome: OLDEST, Targets, Outcome => |v| {
         map(v, "sectoral-public-services")["targets"] = json!([45, 46]);
     }
-    aggregation_on_several_sources_is_outcome: DIRECT, Aggregation, Outcome => |v| {
+    aggregation_on_several_sources_is_outcome: "spbe-2020-to-pemdi-2025", Aggregation, Outcome => |v| {
+        map(v, "internal-coordination")["aggregation"] = json!("min");
+    }
+    aggregation_on_a_map_with_rungs_is_text: DIRECT, Aggregation, Text => |v| {
         map(v, "governance")["aggregation"] = json!("min");
+    }
+    rung_criteria_are_outcome: DIRECT, Rungs, Outcome => |v| {
+        map(v, "governance")["rungs"][1]["evidenced_by"] = json!(["spbe-2020:11@4"]);
+    }
+    rung_notes_are_text: DIRECT, Rungs, Text => |v| {
+        map(v, "governance")["rungs"][1]["note_en"] = json!("x");
     }
     aggregation_on_one_source_is_text: DIRECT, Aggregation, Text => |v| {
         map(v, "digital-competence")["aggregation"] = json!("max");
