@@ -246,8 +246,23 @@ impl<'a> Converter<'a> {
             let (s, ext) = self.settle(*ext, &node);
             let mut notes = node.notes;
             let external = ext.map(|(e, given)| {
-                if s.value.is_none() {
+                if s.value.is_none() || s.class == Class::Proxy {
                     notes.push(external_note(e));
+                }
+                if let (Class::Proxy, Some(v)) = (s.class, s.value) {
+                    let shown = |l| crate::decimal::show2(v, l);
+                    notes.push(Text::new(
+                        format!(
+                            "proksi: {} dari jawaban lama menggantikan nilai {} yang belum diberikan, dan dihitung dalam indeks apa adanya",
+                            shown(crate::text::Lang::Id),
+                            e.name
+                        ),
+                        format!(
+                            "proxy: {} from the old answers stands in for the {} value not given, and counts in the index as shown",
+                            shown(crate::text::Lang::En),
+                            e.name
+                        ),
+                    ));
                 }
                 ExternalUse {
                     key: e.key.clone(),
