@@ -241,3 +241,62 @@ fn figures_in_the_calibration_texts_and_docs_are_computed() {
     assert!(doc.contains(&format!("index of {}", point(&aceh, &direct))));
     assert!(doc.contains("is 0,2415, equal to the"));
 }
+
+#[test]
+fn one_rule_for_missing_sources_whatever_the_aggregation() {
+    // The chain's governance map (pemdi-2025 1, 3, 4, 5 -> pemdi-2026 1)
+    // with an identity rule, so that the aggregate shows; 1 is unanswered.
+    let text = std::fs::read_to_string(
+        crate::util::root().join("mappings/crosswalks/pemdi-2025-to-pemdi-2026.json"),
+    )
+    .unwrap();
+    let c25 = data();
+    let fw = c25.catalog.get("pemdi-2025").unwrap();
+    let w = |no: u32| {
+        fw.indicators
+            .iter()
+            .find(|i| i.no == no)
+            .unwrap()
+            .weight
+            .value()
+    };
+    let json = r#"{"framework": "pemdi-2025", "answers": [
+        {"indicator": "pemdi-2025:3", "value": "5"},
+        {"indicator": "pemdi-2025:4", "value": "5"},
+        {"indicator": "pemdi-2025:5", "value": "5"}]}"#;
+    let mean = (w(1) + d("5") * (w(3) + w(4) + w(5))) / (w(1) + w(3) + w(4) + w(5));
+    for (agg, point) in [
+        ("weighted_mean", mean),
+        ("all_of", mean),
+        ("min", d("1")),
+        ("max", d("5")),
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let m = v["maps"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|m| m["id"] == "governance")
+            .unwrap();
+        m["aggregation"] = serde_json::json!(agg);
+        m["level_rule"] = serde_json::json!({"kind": "identity"});
+        let data = crate::util::data_with(
+            "t",
+            &[(
+                "pemdi-2025-to-pemdi-2026.json".to_string(),
+                serde_json::to_string_pretty(&v).unwrap(),
+            )],
+        );
+        let a = read_bytes("a.json", json.as_bytes().to_vec(), &data.catalog, None).unwrap();
+        let t = conv(&data, &a).indicator(1).unwrap().clone();
+        let e = t.evidenced;
+        // The point and the low end count the unanswered source at the
+        // floor, the high end at the ceiling.
+        assert_eq!(e.point, point.round_dp(2), "{agg}");
+        assert_eq!(e.low, e.point, "{agg}");
+        assert_eq!(e.high, d("5"), "{agg}");
+        if agg != "max" {
+            assert_eq!(t.unanswered, vec!["pemdi-2025:1".to_string()], "{agg}");
+        }
+    }
+}
