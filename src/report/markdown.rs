@@ -320,14 +320,7 @@ fn indicator(out: &mut String, t: &IndicatorRow, lang: Lang) {
         );
     }
     if !t.rungs.is_empty() {
-        let _ = writeln!(
-            out,
-            "- {}:",
-            lang.pick(
-                "Anak tangga dari jawaban lama",
-                "Rungs from the old answers"
-            )
-        );
+        let _ = writeln!(out, "- {}:", l("rungs"));
         for r in &t.rungs {
             let _ = writeln!(out, "  - {}", esc(r));
         }

@@ -166,7 +166,6 @@ pub struct IndicatorRow {
     pub prepare: Vec<String>,
     /// The rubric reading: each rung evidenced and by which old answer,
     /// then the first rung not evidenced (empty without rungs).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rungs: Vec<String>,
     /// Old evidence to reuse as it is.
     pub reuse: Vec<EvidenceRow>,
