@@ -44,6 +44,22 @@ fn shape(sink: &mut Sink, m: &Map, from: &Framework, to: &Framework) {
             );
         }
         seen.push(r.level);
+        // Rungs climb one level at a time from just above the floor: a
+        // missing rung would stop every value below it unnoticed.
+        let expected = tb.min.floor() + Decimal::from(i + 1);
+        if level != expected && level > tb.min && level <= tb.max {
+            sink.map(
+                Code::BadRung,
+                m,
+                &field,
+                crate::tr!(
+                    "anak tangga {} tidak urut: yang diharapkan {}",
+                    "rung {} is out of order: expected {}",
+                    r.level,
+                    expected
+                ),
+            );
+        }
         for c in &r.evidenced_by {
             let ok = Criterion::parse(c).is_some_and(|x| {
                 x.framework == from.id
