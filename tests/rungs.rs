@@ -300,3 +300,37 @@ fn one_rule_for_missing_sources_whatever_the_aggregation() {
         }
     }
 }
+
+#[test]
+fn the_catalog_records_how_assessors_score_index_indicators() {
+    use spbe_pemdi::catalog::{ScoredBy, parse_framework};
+    let data = data();
+    let fw = data.catalog.get("pemdi-2026").unwrap();
+    let by = |no: u32| {
+        fw.indicators
+            .iter()
+            .find(|i| i.no == no)
+            .unwrap()
+            .scoring
+            .as_ref()
+            .map(|s| s.by)
+    };
+    // Aceh Tengah's deck: 5, 6, 7 and 18 assumed 1 as index-scored; 10's
+    // Indeks KAMI rejected for IKASANDI; 11 and 12 scored from documents.
+    for no in [5, 6, 7, 10] {
+        assert_eq!(by(no), Some(ScoredBy::ExternalIndex), "{no}");
+    }
+    for no in [11, 12, 18] {
+        assert_eq!(by(no), Some(ScoredBy::Either), "{no}");
+    }
+    // Scored from an external index only, the index must be named.
+    let path = crate::util::root().join("mappings/frameworks/pemdi-2026.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["indicators"][4]
+        .as_object_mut()
+        .unwrap()
+        .remove("external");
+    let e = parse_framework("pemdi-2026.json", &v.to_string()).unwrap_err();
+    assert!(format!("{e:?}").contains("scoring.by"), "{e:?}");
+}
