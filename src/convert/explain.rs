@@ -270,6 +270,14 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         ),
     };
     let _ = writeln!(out, "{why}");
+    if !t.unanswered.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Belum dijawab", "Unanswered"),
+            t.unanswered.join(", ")
+        );
+    }
     if !t.sources.is_empty() {
         let s: Vec<String> = t
             .sources
