@@ -117,8 +117,8 @@ fn through_the_2025_concept_and_across_three_hops() {
         c.path,
         vec![
             "spbe-2018-to-spbe-2020@1.0.0",
-            "spbe-2020-to-pemdi-2025@1.0.1",
-            "pemdi-2025-to-pemdi-2026@1.0.1"
+            "spbe-2020-to-pemdi-2025@2.0.0",
+            "pemdi-2025-to-pemdi-2026@2.0.0"
         ]
     );
     let hops: Vec<usize> = c.indicators.iter().map(|t| t.hops.len()).collect();

@@ -161,6 +161,22 @@ fn one_source_one_map_in_the_direct_crosswalk() {
     for n in &direct.new {
         assert!(n.reason_en.is_some(), "{}", n.indicator);
     }
+    // The same rule in the chain, whose texts are bilingual too.
+    for id in ["spbe-2020-to-pemdi-2025", "pemdi-2025-to-pemdi-2026"] {
+        let cw = &loaded
+            .iter()
+            .find(|c| c.crosswalk.id == id)
+            .unwrap()
+            .crosswalk;
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &cw.maps {
+            assert!(m.rationale_en.is_some(), "{id} {}", m.id);
+            for s in &m.sources {
+                assert!(seen.insert(*s), "{id}: source {s} in two maps");
+            }
+        }
+        assert!(cw.new.iter().all(|n| n.reason_en.is_some()), "{id}");
+    }
 }
 
 /// Kabupaten Aceh Tengah's provisional Pemdi 2026 values (assessors' deck
@@ -232,8 +248,8 @@ fn figures_in_the_calibration_texts_and_docs_are_computed() {
     ] {
         assert!(chain.contains(&figure), "{what}: {figure} not in the text");
     }
-    assert_eq!(point(&aceh, &via), "1,24");
-    assert_eq!(point(&all(5), &via), "2,32");
+    assert_eq!(point(&aceh, &via), "1,10");
+    assert_eq!(point(&all(5), &via), "1,97");
     let hop1 = text("spbe-2020-to-pemdi-2025");
     assert!(hop1.contains(&point(&aceh, &to_2025)), "{hop1}");
     let doc =

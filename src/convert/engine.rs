@@ -57,6 +57,10 @@ pub struct Node {
     /// Nothing is known because the sources of its map are unanswered (its
     /// range is the whole scale), rather than because no map leads to it.
     pub open: bool,
+    /// Nothing can evidence it (no map leads to it, or only from such
+    /// indicators): its evidenced value is the floor, with no range. A
+    /// later hop counts it at the floor, not as an unanswered source.
+    pub settled_floor: bool,
 }
 
 impl Node {
@@ -75,6 +79,7 @@ impl Node {
             hops: Vec::new(),
             notes,
             open: false,
+            settled_floor: false,
         }
     }
 }
@@ -319,20 +324,25 @@ pub fn hop(
     let mut out = Vec::with_capacity(to.indicators.len());
     // Each source's weight and node, when it is known: found once per
     // target, read many times.
-    let mut found: Vec<(Decimal, Option<&Node>)> = Vec::with_capacity(16);
+    let mut found: Vec<(Decimal, Option<&Node>, bool)> = Vec::with_capacity(16);
     for (ti, t) in to.indicators.iter().enumerate() {
         let Some(mi) = prepared.by_target[ti] else {
             let note = keep.then(|| prepared.new_notes.get(&t.no).cloned());
-            out.push(Node::unknown(note.flatten().into_iter().collect()));
+            let mut node = Node::unknown(note.flatten().into_iter().collect());
+            node.settled_floor = true;
+            out.push(node);
             continue;
         };
         let (m, info) = (&cw.crosswalk.maps[mi], &prepared.infos[mi]);
         found.clear();
         found.extend(prepared.sources[mi].iter().map(|(pos, w)| {
-            let n = pos.and_then(|p| prev.get(p)).filter(|n| n.est.is_some());
-            (*w, n)
+            let prev = pos.and_then(|p| prev.get(p));
+            let floor = prev.is_some_and(|n| n.est.is_none() && n.settled_floor);
+            (*w, prev.filter(|n| n.est.is_some()), floor)
         }));
-        let inputs = || found.iter().copied();
+        let inputs = || found.iter().map(|(w, n, _)| (*w, *n));
+        // Sources nothing can evidence count at the floor, exactly.
+        let floors = || found.iter().map(|x| x.2);
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
         // One rule for missing sources, whatever the aggregation: an
         // unanswered source evidences nothing, so the point and the low end
@@ -341,25 +351,38 @@ pub fn hop(
         let any_answered = inputs().any(|(_, n)| n.is_some());
         let values = || -> Vec<Option<Decimal>> {
             inputs()
-                .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
+                .zip(floors())
+                .map(|((_, n), floor)| {
+                    n.and_then(|n| n.est)
+                        .map(|e| e.point)
+                        .or(floor.then_some(sb.min))
+                })
                 .collect()
         };
         if !any_answered {
             let mut node = Node::unknown(vec![]);
-            node.open = true;
+            node.open = !floors().all(|f| f);
+            node.settled_floor = !node.open;
             if keep {
                 let ids = info.inputs.join(", ");
-                node.notes.push(Text::new(
-                    format!("sumber belum dijawab: {ids}"),
-                    format!("no answered source: {ids}"),
-                ));
+                node.notes.push(if node.open {
+                    Text::new(
+                        format!("sumber belum dijawab: {ids}"),
+                        format!("no answered source: {ids}"),
+                    )
+                } else {
+                    Text::new(
+                        format!("tidak ada jawaban lama yang membuktikan sumbernya: {ids}"),
+                        format!("no old answer evidences its sources: {ids}"),
+                    )
+                });
                 node.hops.push(HopUse {
                     info: info.clone(),
                     values: values(),
                     estimate: Estimate {
                         point: tb.min,
                         low: tb.min,
-                        high: tb.max,
+                        high: if node.open { tb.max } else { tb.min },
                     },
                 });
             }
@@ -368,7 +391,12 @@ pub fn hop(
         }
         let side = |f: fn(&Estimate) -> Decimal, missing: Decimal| -> Vec<Decimal> {
             inputs()
-                .map(|(_, n)| n.and_then(|n| n.est).map_or(missing, |e| f(&e)))
+                .zip(floors())
+                .map(|((_, n), floor)| match n.and_then(|n| n.est) {
+                    Some(e) => f(&e),
+                    None if floor => sb.min,
+                    None => missing,
+                })
                 .collect()
         };
         let eval = |vals: &[Decimal]| -> Decimal {
@@ -391,7 +419,9 @@ pub fn hop(
         let p = eval(&points);
         // Every source answered with one value (as last year's answers are,
         // before any hop): low, high and face value are the point itself.
-        let all_exact = inputs().all(|(_, n)| n.is_some_and(|n| n.exact));
+        let all_exact = inputs()
+            .zip(floors())
+            .all(|((_, n), floor)| floor || n.is_some_and(|n| n.exact));
         let (lo, hi) = if all_exact {
             (p, p)
         } else {
