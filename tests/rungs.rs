@@ -136,7 +136,7 @@ fn regression_hidden_fallback_of_external_indicators_nothing_counts_that_the_tab
 }
 
 #[test]
-fn one_source_one_map_in_the_direct_crosswalk() {
+fn one_source_one_map_everywhere() {
     let data = data();
     let loaded = load_crosswalks(&data).unwrap();
     let direct = &loaded
