@@ -62,6 +62,8 @@ mod shipped;
 
 /// Conversion: provenance, honest ranges, classes, merge, determinism.
 mod convert;
+/// The rubric reading: rungs, evidenced values, ranges from unanswered sources, proxies.
+mod rungs;
 
 /// Conversion and explanation output snapshots.
 mod cli_convert;

@@ -60,7 +60,7 @@ fn justification(t: &TargetValue) -> Option<String> {
 /// Externally scored targets carry the index value instead (the draft's
 /// `external` entries), which scoring converts.
 fn suggestion(t: &TargetValue) -> Option<Answer> {
-    if t.class == Class::External {
+    if matches!(t.class, Class::External | Class::Proxy) {
         return None;
     }
     Some(Answer {

@@ -146,7 +146,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 ))
                 .unwrap_or_default()
         );
-        if let Some(a) = &h.aggregation {
+        if let Some(a) = h.aggregation.as_ref().filter(|_| h.rungs.is_empty()) {
             let how = match a.as_str() {
                 "min" => lang.pick(
                     "terendah (semua sumber dibutuhkan)",
@@ -156,13 +156,9 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                     "tertinggi (satu sumber cukup)",
                     "the highest (any one source suffices)",
                 ),
-                "all_of" => lang.pick(
+                _ => lang.pick(
                     "rata-rata tertimbang semua sumber (yang belum dijawab dihitung terendah)",
                     "weighted mean of all sources (unanswered ones count at the minimum)",
-                ),
-                _ => lang.pick(
-                    "rata-rata tertimbang sumber yang dijawab",
-                    "weighted mean of the answered sources",
                 ),
             };
             let _ = writeln!(
@@ -171,12 +167,62 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 lang.pick("Agregasi", "Aggregation")
             );
         }
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            lang.pick("Aturan tingkat", "Level rule"),
-            rule_text(&h.rule, lang)
-        );
+        let rungs = h.rungs();
+        if rungs.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("Aturan tingkat", "Level rule"),
+                rule_text(&h.rule, lang)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "  {}",
+                lang.pick(
+                    "Anak tangga (nilai = anak tangga tertinggi yang ia dan semua di bawahnya terbukti):",
+                    "Rungs (value = the highest rung such that it and every rung below are evidenced):"
+                )
+            );
+            let mut first_gap = true;
+            for r in &rungs {
+                let how = if r.evidenced {
+                    let by: Vec<String> = r
+                        .met
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{} ({} {})",
+                                m.id,
+                                lang.pick("jawaban", "answer"),
+                                num(m.value, lang)
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "{} {}",
+                        lang.pick("terbukti oleh", "evidenced by"),
+                        by.join(", ")
+                    )
+                } else if first_gap {
+                    first_gap = false;
+                    lang.pick(
+                        "tidak terbukti: anak tangga pertama yang belum terbukti",
+                        "not evidenced: the first rung not evidenced",
+                    )
+                    .to_string()
+                } else {
+                    lang.pick("tidak terbukti", "not evidenced").to_string()
+                };
+                let _ = writeln!(
+                    out,
+                    "    {} {}: {how} — {}",
+                    lang.pick("Tingkat", "Level"),
+                    r.level,
+                    r.note.get(lang)
+                );
+            }
+        }
         let _ = writeln!(
             out,
             "  {}: {} ({} {}–{}); {} {}; {}: {}",
@@ -199,24 +245,36 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     }
     let _ = writeln!(out);
     let why = match t.class {
-        Class::Carried => lang.pick(
-            "Rentang: setiap langkah adalah peta `equal` berkeyakinan tinggi, jadi rentang sumber dibawa lewat aturan tingkat.",
-            "Range: every step is an `equal` map at high confidence, so the sources' range is carried through the level rule.",
+        Class::Carried | Class::Derived | Class::Proxy if t.unanswered.is_empty() => lang.pick(
+            "Rentang nilai terbukti: semua sumber dijawab, jadi nilainya satu titik (ketidakpastian penilaian asesor ada pada pita kalibrasi proyeksi).",
+            "Evidenced range: every source is answered, so it is one point (the assessors' leeway is the projection's calibration band).",
         ),
-        Class::Derived => lang.pick(
-            "Rentang: bukan indikator yang sama, jadi asesor dapat menilai sampai dasar skala; batas atas hanya dibatasi bila sumber mencakup seluruh sasaran.",
-            "Range: not the same indicator, so the assessors may score down to the scale's floor; the top is bounded only where the sources cover the whole target.",
+        Class::Carried | Class::Derived | Class::Proxy => lang.pick(
+            "Rentang nilai terbukti: sumber yang belum dijawab dihitung pada dasar skalanya (batas bawah) dan puncaknya (batas atas).",
+            "Evidenced range: the unanswered sources count at their scale's floor (low end) and ceiling (high end).",
+        ),
+        Class::Gap if t.estimate.high > t.estimate.low => lang.pick(
+            "Rentang: sumber petanya belum dijawab, jadi seluruh skala mungkin; nilai terbukti adalah dasar skala.",
+            "Range: the map's sources are unanswered, so the whole scale is possible; the evidenced value is the scale's floor.",
         ),
         Class::Gap => lang.pick(
-            "Rentang: tidak ada jawaban sumber, jadi seluruh skala mungkin; proyeksi memakai dasar skala.",
-            "Range: no source answer, so the whole scale is possible; the projection uses the scale's floor.",
+            "Tidak ada jawaban lama yang membuktikan indikator ini: nilai terbukti adalah dasar skala, tanpa rentang.",
+            "No old answer evidences this indicator: the evidenced value is the scale's floor, with no range.",
         ),
         Class::External => lang.pick(
-            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, seluruh skala mungkin.",
-            "The value comes from another agency's index; without the index value, the whole scale is possible.",
+            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, asesor memberi dasar skala, dan itulah yang dihitung.",
+            "The value comes from another agency's index; without the index value, assessors give the scale's floor, and that is what counts.",
         ),
     };
     let _ = writeln!(out, "{why}");
+    if !t.unanswered.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Belum dijawab", "Unanswered"),
+            t.unanswered.join(", ")
+        );
+    }
     if !t.sources.is_empty() {
         let s: Vec<String> = t
             .sources

@@ -246,8 +246,23 @@ impl<'a> Converter<'a> {
             let (s, ext) = self.settle(*ext, &node);
             let mut notes = node.notes;
             let external = ext.map(|(e, given)| {
-                if s.value.is_none() {
+                if s.value.is_none() || s.class == Class::Proxy {
                     notes.push(external_note(e));
+                }
+                if let (Class::Proxy, Some(v)) = (s.class, s.value) {
+                    let shown = |l| crate::decimal::show2(v, l);
+                    notes.push(Text::new(
+                        format!(
+                            "proksi: {} dari jawaban lama menggantikan nilai {} yang belum diberikan, dan dihitung dalam indeks apa adanya",
+                            shown(crate::text::Lang::Id),
+                            e.name
+                        ),
+                        format!(
+                            "proxy: {} from the old answers stands in for the {} value not given, and counts in the index as shown",
+                            shown(crate::text::Lang::En),
+                            e.name
+                        ),
+                    ));
                 }
                 ExternalUse {
                     key: e.key.clone(),
@@ -267,6 +282,14 @@ impl<'a> Converter<'a> {
                 class: s.class,
                 value: s.value,
                 estimate: s.estimate,
+                evidenced: s.estimate,
+                // Named only where they open a range: an unanswered source
+                // whose criteria could not change the value is no cause.
+                unanswered: if s.estimate.low < s.estimate.high {
+                    provenance::unanswered(&node.hops)
+                } else {
+                    Vec::new()
+                },
                 face_value: s.face_value,
                 confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),

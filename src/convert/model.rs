@@ -19,6 +19,10 @@ pub enum Class {
     Gap,
     /// Scored from another agency's index.
     External,
+    /// Scored from another agency's index not given; the value shown is
+    /// the one the old answers evidence, standing in for it (and counted
+    /// in the projected index as shown).
+    Proxy,
 }
 
 impl MapInfo {
@@ -32,6 +36,15 @@ impl MapInfo {
 }
 
 impl Class {
+    /// Every class, in display order.
+    pub const ALL: [Class; 5] = [
+        Class::Carried,
+        Class::Derived,
+        Class::Proxy,
+        Class::Gap,
+        Class::External,
+    ];
+
     /// The name used in files (`carried`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,6 +52,7 @@ impl Class {
             Class::Derived => "derived",
             Class::Gap => "gap",
             Class::External => "external",
+            Class::Proxy => "proxy",
         }
     }
 
@@ -49,6 +63,7 @@ impl Class {
             Class::Derived => lang.pick("turunan", "derived"),
             Class::Gap => lang.pick("celah", "gap"),
             Class::External => lang.pick("eksternal", "external"),
+            Class::Proxy => lang.pick("proksi", "proxy"),
         }
     }
 }
@@ -139,9 +154,12 @@ pub struct MapInfo {
     pub coverage: Option<String>,
     /// Why the map reads so (from the crosswalk, Bahasa Indonesia).
     pub rationale: String,
-    /// The same in English, when the crosswalk has it.
+    /// The same in English, when written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rationale_en: Option<String>,
+    /// The target's rungs and the source criteria that evidence each.
+    #[serde(skip)]
+    pub rungs: Vec<crate::crosswalk::Rung>,
     /// The target indicators of the map.
     pub outputs: Vec<String>,
     /// The source indicators of the map, in order.
@@ -160,7 +178,58 @@ pub struct HopUse {
     pub estimate: Estimate,
 }
 
+/// One rung of a hop's map, read against the hop's answered inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RungRead {
+    /// The target level.
+    pub level: u32,
+    /// The criteria that evidence it, any one of them (`spbe-2020:12@3`).
+    pub criteria: Vec<String>,
+    /// The criteria met, with the answer that meets each.
+    pub met: Vec<SourceAnswer>,
+    /// Whether this rung and every rung below it is evidenced.
+    pub evidenced: bool,
+    /// Why, in both languages.
+    pub note: Text,
+}
+
 impl HopUse {
+    /// The map's rungs read against the inputs: which are met, by which
+    /// answer, and which is the first not evidenced (an unanswered input
+    /// meets nothing).
+    pub fn rungs(&self) -> Vec<RungRead> {
+        let mut rungs: Vec<&crate::crosswalk::Rung> = self.info.rungs.iter().collect();
+        rungs.sort_by_key(|r| r.level);
+        let mut climbing = true;
+        rungs
+            .into_iter()
+            .map(|r| {
+                let met: Vec<SourceAnswer> = r
+                    .evidenced_by
+                    .iter()
+                    .filter_map(|c| {
+                        let x = crate::crosswalk::Criterion::parse(c)?;
+                        let id = format!("{}:{}", x.framework, x.indicator);
+                        let at = self.info.inputs.iter().position(|i| *i == id)?;
+                        let v = (*self.values.get(at)?)?;
+                        (v >= Decimal::from(x.level)).then(|| SourceAnswer {
+                            id: c.clone(),
+                            value: v,
+                        })
+                    })
+                    .collect();
+                climbing = climbing && !met.is_empty();
+                RungRead {
+                    level: r.level,
+                    criteria: r.evidenced_by.clone(),
+                    evidenced: climbing,
+                    met,
+                    note: r.note_text(),
+                }
+            })
+            .collect()
+    }
+
     /// The inputs with their values.
     pub fn inputs(&self) -> Vec<HopInput> {
         self.info
@@ -182,11 +251,14 @@ impl Serialize for HopUse {
             #[serde(flatten)]
             info: &'a MapInfo,
             inputs: Vec<HopInput>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            rungs: Vec<RungRead>,
             estimate: &'a Estimate,
         }
         Out {
             info: &self.info,
             inputs: self.inputs(),
+            rungs: self.rungs(),
             estimate: &self.estimate,
         }
         .serialize(s)
@@ -249,6 +321,15 @@ pub struct TargetValue {
     pub value: Option<Decimal>,
     /// The projection: point and honest range.
     pub estimate: Estimate,
+    /// The evidenced value: what the old answers evidence under the new
+    /// rubric, read rung by rung; its range comes only from the sources
+    /// listed in `unanswered` (a point when there are none).
+    pub evidenced: Estimate,
+    /// The unanswered sources that make the evidenced range (`spbe-2020:7`),
+    /// only when it is wider than a point: the low end counts them at their
+    /// floor, the high end at their ceiling.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<String>,
     /// The original answers at face value (aggregated as the maps say,
     /// without the level rules): what last year's levels read as here.
     #[serde(with = "crate::decimal::serde_opt_dec")]
@@ -369,15 +450,10 @@ impl Conversion {
         self.indicators.iter().find(|t| t.no == no)
     }
 
-    /// How many targets are in each class.
-    pub fn counts(&self) -> [(Class, usize); 4] {
+    /// How many targets are in each class ([`Class::ALL`] order).
+    pub fn counts(&self) -> [(Class, usize); 5] {
         let n = |c: Class| self.indicators.iter().filter(|t| t.class == c).count();
-        [
-            (Class::Carried, n(Class::Carried)),
-            (Class::Derived, n(Class::Derived)),
-            (Class::Gap, n(Class::Gap)),
-            (Class::External, n(Class::External)),
-        ]
+        Class::ALL.map(|c| (c, n(c)))
     }
 }
 

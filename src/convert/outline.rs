@@ -17,7 +17,7 @@ use crate::score::overall_of;
 /// What a target indicator's node settles to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settled {
-    /// Carried, derived, gap or external.
+    /// Carried, derived, proxy, gap or external.
     pub class: Class,
     /// The suggested value (`None` for a gap or an external index not given).
     pub value: Option<Decimal>,
@@ -123,15 +123,30 @@ impl<'a> Converter<'a> {
         let dp = if fw.scale.integer { 0 } else { 2 };
         let round =
             |d: Decimal| order::round_normalized(d, dp, RoundingStrategy::MidpointAwayFromZero);
+        // The range outwards, except where an end is the point itself.
         let est = node.est.map(|e| Estimate {
             point: round(e.point),
-            low: order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity),
-            high: order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity),
+            low: if order::eq(e.low, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity)
+            },
+            high: if order::eq(e.high, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity)
+            },
         });
-        let floor = Estimate {
-            point: b.min,
-            low: b.min,
-            high: b.max,
+        // Nothing evidenced: the floor; a range only where the map's sources
+        // are unanswered (they might evidence anything).
+        let floor = if node.open {
+            Estimate {
+                point: b.min,
+                low: b.min,
+                high: b.max,
+            }
+        } else {
+            Estimate::exact(b.min)
         };
         let (class, value, estimate, external) = match ext {
             Some(e) => {
@@ -147,15 +162,12 @@ impl<'a> Converter<'a> {
                         Estimate::exact(v),
                         Some((e, given)),
                     ),
-                    None => {
-                        let point = est.map(|x| x.point).unwrap_or(b.min);
-                        (
-                            Class::External,
-                            None,
-                            Estimate { point, ..floor },
-                            Some((e, given)),
-                        )
-                    }
+                    // No index value: what the old answers evidence stands in
+                    // for it, shown as a proxy and counted as shown.
+                    None => match est {
+                        Some(x) => (Class::Proxy, Some(x.point), x, Some((e, given))),
+                        None => (Class::External, None, floor, Some((e, given))),
+                    },
                 }
             }
             None => match est {

@@ -89,5 +89,9 @@ pub fn class_help(c: Class) -> Text {
             "dinilai dari indeks instansi lain",
             "scored from another agency's index"
         ),
+        Class::Proxy => tr!(
+            "dinilai dari indeks instansi lain yang belum diberikan; nilai yang ditampilkan (dari jawaban lama) menggantikannya dan dihitung dalam indeks apa adanya",
+            "scored from another agency's index not given; the value shown (from the old answers) stands in for it and counts in the index as shown"
+        ),
     }
 }

@@ -227,7 +227,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         lang.pick("Kelas", "Classes"),
         counts.join(" · ")
     );
-    for cls in [Class::Carried, Class::Derived, Class::Gap, Class::External] {
+    for cls in Class::ALL {
         let _ = writeln!(
             out,
             "  {}: {}",

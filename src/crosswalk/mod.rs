@@ -11,5 +11,8 @@ pub mod relation;
 
 pub use level::{Bounds, LevelChain, LevelRule, Step, Table};
 pub use load::{LoadedCrosswalk, load_crosswalks, load_file, parse_crosswalk};
-pub use model::{Aggregation, Confidence, Crosswalk, Evidence, Map, New, Retired, Status, Version};
+pub use model::{
+    Aggregation, Confidence, Criterion, Crosswalk, Evidence, Map, New, Retired, Rung, Status,
+    Version,
+};
 pub use relation::{RelSet, Relation};

@@ -108,6 +108,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "criteria not in the catalog; see the official guide",
     ),
     (
+        "rungs",
+        "Anak tangga dari jawaban lama",
+        "Rungs from the old answers",
+    ),
+    (
         "prepare",
         "Bukti baru yang perlu disiapkan, satu per unsur kriteria",
         "New evidence to prepare, one per element of the criteria",

@@ -319,6 +319,12 @@ fn indicator(out: &mut String, t: &IndicatorRow, lang: Lang) {
             e.key
         );
     }
+    if !t.rungs.is_empty() {
+        let _ = writeln!(out, "- {}:", l("rungs"));
+        for r in &t.rungs {
+            let _ = writeln!(out, "  - {}", esc(r));
+        }
+    }
     if !t.prepare.is_empty() {
         let _ = writeln!(out, "- {} ({}):", l("prepare"), l("prepare_note"));
         for p in &t.prepare {

@@ -164,6 +164,9 @@ pub struct IndicatorRow {
     pub next: Option<NextLevel>,
     /// New evidence to prepare, read from the next level's criteria.
     pub prepare: Vec<String>,
+    /// The rubric reading: each rung evidenced and by which old answer,
+    /// then the first rung not evidenced (empty without rungs).
+    pub rungs: Vec<String>,
     /// Old evidence to reuse as it is.
     pub reuse: Vec<EvidenceRow>,
     /// Old evidence to update before reuse.

@@ -101,8 +101,32 @@ pub struct MapReview {
     pub evidence: Evidence,
     /// Rationale, in both languages.
     pub rationale: Text,
+    /// The rubric reading: the target's rungs and the criteria evidencing each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rungs: Vec<RungReview>,
     /// Review status.
     pub review: Status,
+}
+
+/// One rung of a map's rubric reading, its note in both languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct RungReview {
+    /// The target level.
+    pub level: u32,
+    /// Source criteria, any one of which evidences the rung.
+    pub evidenced_by: Vec<String>,
+    /// Why.
+    pub note: Text,
+}
+
+impl From<&crate::crosswalk::Rung> for RungReview {
+    fn from(r: &crate::crosswalk::Rung) -> RungReview {
+        RungReview {
+            level: r.level,
+            evidenced_by: r.evidenced_by.clone(),
+            note: r.note_text(),
+        }
+    }
 }
 
 /// A source indicator with no successor, or a target with no source.
@@ -272,6 +296,7 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 confidence: m.confidence,
                 evidence: m.evidence,
                 rationale: m.rationale_text(),
+                rungs: m.rungs.iter().map(RungReview::from).collect(),
                 review: m.review,
             }
         })
