@@ -68,6 +68,44 @@ impl Estimate {
     }
 }
 
+/// The calibration band applied to a value: ± `width`, from the residuals
+/// of `n` pairs of real results (*indikatif* while n < 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BandUse {
+    /// Half-width added below and above.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub width: Decimal,
+    /// Pairs the calibration rests on.
+    pub n: usize,
+    /// Whether it is only indicative (n < 10).
+    pub indicative: bool,
+}
+
+/// The calibration a conversion used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalibrationUse {
+    /// `id@version`.
+    pub calibration: String,
+    /// `global` or `per_aspect`.
+    pub method: String,
+    /// The global strictness.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub strictness: Decimal,
+    /// Pairs it rests on.
+    pub n: usize,
+    /// Of which provisional.
+    pub provisional: usize,
+    /// Whether it is only indicative (n < 10).
+    pub indicative: bool,
+    /// The band.
+    pub band: BandUse,
+    /// How much it rests on, in words ("1 pasangan, sementara, indikatif").
+    pub basis: Text,
+    /// When the conversion's path is not the one the calibration was fitted on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
 /// An original answer used, by id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SourceAnswer {
@@ -234,8 +272,17 @@ pub struct TargetValue {
     /// The suggested value (absent for a gap or an external index not given).
     #[serde(with = "crate::decimal::serde_opt_dec")]
     pub value: Option<Decimal>,
-    /// The projection: point and honest range.
+    /// The projection (what assessors will likely give): the evidenced
+    /// value through the calibration; its range is the evidenced range
+    /// through the calibration widened by the calibration band.
     pub estimate: Estimate,
+    /// The evidenced value (what the old answers evidence under the new
+    /// rubric): the engine's point, and the range the unanswered sources
+    /// allow (from all of them at the floor to all at the ceiling).
+    pub evidenced: Estimate,
+    /// The calibration band added to this target's range, when calibrated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandUse>,
     /// The original answers at face value (aggregated as the maps say,
     /// without the level rules): what last year's levels read as here.
     #[serde(with = "crate::decimal::serde_opt_dec")]
@@ -301,7 +348,10 @@ pub struct Stamp {
     pub catalogs: Vec<String>,
     /// Crosswalks used: `id@version`.
     pub crosswalks: Vec<String>,
-    /// SHA-256 over the catalog and crosswalk files used.
+    /// The calibration used: `id@version`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<String>,
+    /// SHA-256 over the catalog, crosswalk and calibration files used.
     pub hash: String,
 }
 
@@ -344,10 +394,17 @@ pub struct Conversion {
     pub stamp: Stamp,
     /// Every target indicator.
     pub indicators: Vec<TargetValue>,
-    /// The projected index.
+    /// The projected index: the target formula over the projections;
+    /// its range is the formula over their ranges (both causes).
     pub projected_index: Projected,
     /// The projected aspects.
     pub projected_aspects: Vec<Projected>,
+    /// The evidenced index: the target formula over the evidenced values;
+    /// its range comes from unanswered sources only.
+    pub evidenced_index: Projected,
+    /// The calibration used (none: the projection is the evidenced value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<CalibrationUse>,
 }
 
 impl Conversion {

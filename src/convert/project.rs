@@ -33,14 +33,18 @@ fn projected(
 /// The projected index and aspects: point, low and high from the target
 /// values' estimates, by the target framework's own formula (a scored row
 /// without a target value counts at the scale's floor).
-pub fn project(fw: &Framework, targets: &[TargetValue]) -> (Projected, Vec<Projected>) {
+pub fn project(
+    fw: &Framework,
+    targets: &[TargetValue],
+    pick: fn(&TargetValue) -> &Estimate,
+) -> (Projected, Vec<Projected>) {
     let rows: Vec<Option<&Estimate>> = fw
         .plan()
         .items
         .iter()
         .map(|it| {
             let no = it.key.parse::<u32>().ok()?;
-            targets.iter().find(|t| t.no == no).map(|t| &t.estimate)
+            targets.iter().find(|t| t.no == no).map(pick)
         })
         .collect();
     let index =

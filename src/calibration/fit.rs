@@ -1,0 +1,535 @@
+//! Fitting a calibration from pairs of real results, and measuring it:
+//! in-sample and leave-one-out errors beside three baselines (every
+//! indicator at the floor; the ratio Pemdi ≈ r × SPBE index; a line in the
+//! SPBE index), and how often the ranges contain the real values.
+//!
+//! The fit is closed-form (weighted least squares of one slope through the
+//! scale's floor), so leave-one-out is n refits by subtraction: linear in
+//! the number of pairs times the number of indicators.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::calibration::model::{Band, DecStr, Errors, Method, Parameters};
+use crate::convert::Estimate;
+use crate::decimal::order;
+
+/// Pairs needed before one strictness per aspect may be chosen.
+pub const PER_ASPECT_FROM: usize = 10;
+
+/// The nominal share of indicator values the band should cover.
+pub fn nominal() -> Decimal {
+    Decimal::new(8, 1)
+}
+
+/// One scored row of the target framework in one pair.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// Aspect number of its indicator.
+    pub aspect: u32,
+    /// Weight in percent.
+    pub weight: Decimal,
+    /// The evidenced value (engine's point and range from unanswered sources).
+    pub evidenced: Estimate,
+    /// Whether the calibration applies (a value built from old answers).
+    pub calibrated: bool,
+    /// The real value, when known.
+    pub real: Option<Decimal>,
+}
+
+/// One pair: an agency's old result converted, and its real result.
+#[derive(Debug, Clone)]
+pub struct Obs {
+    /// The old index (or the middle of its range when partial).
+    pub old_index: Decimal,
+    /// The real index (when the real result is complete).
+    pub real_index: Option<Decimal>,
+    /// Rows in plan order.
+    pub rows: Vec<Row>,
+}
+
+/// The scale and the index formula of the target framework.
+pub struct Scale<'a> {
+    /// Floor.
+    pub min: Decimal,
+    /// Ceiling.
+    pub max: Decimal,
+    /// Decimals of values (2 on a decimal scale).
+    pub dp: u32,
+    /// The index of row values.
+    pub index: &'a dyn Fn(&[Decimal]) -> Decimal,
+}
+
+fn round_to(d: Decimal, dp: u32, s: RoundingStrategy) -> Decimal {
+    order::round_normalized(d, dp, s)
+}
+
+/// Rounds a reported figure (4 decimals, half up).
+pub fn r4(d: Decimal) -> Decimal {
+    round_to(d, 4, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A projection for one row: the evidenced estimate through strictness `s`
+/// widened by `band`, rounded to the scale's precision (point half up, range
+/// outwards). The point always lies inside.
+pub fn project_row(e: Estimate, s: Decimal, band: Decimal, sc: &Scale<'_>) -> Estimate {
+    let f = |v: Decimal| super::model::apply(s, v, sc.min, sc.max);
+    let low = order::max(f(e.low) - band, sc.min);
+    let high = order::min(f(e.high) + band, sc.max);
+    Estimate {
+        point: round_to(f(e.point), sc.dp, RoundingStrategy::MidpointAwayFromZero),
+        low: round_to(low, sc.dp, RoundingStrategy::ToNegativeInfinity),
+        high: round_to(high, sc.dp, RoundingStrategy::ToPositiveInfinity),
+    }
+}
+
+/// Sums of the least-squares fit: per aspect, Σ w(e−f)(y−f) and Σ w(e−f)².
+#[derive(Debug, Clone, Default)]
+struct Sums {
+    by_aspect: BTreeMap<u32, (Decimal, Decimal)>,
+}
+
+impl Sums {
+    fn of(o: &Obs, min: Decimal) -> Sums {
+        let mut s = Sums::default();
+        for r in o.rows.iter().filter(|r| r.calibrated) {
+            let Some(y) = r.real else { continue };
+            let (de, dy) = (r.evidenced.point - min, y - min);
+            let e = s.by_aspect.entry(r.aspect).or_default();
+            e.0 += r.weight * de * dy;
+            e.1 += r.weight * de * de;
+        }
+        s
+    }
+
+    fn add(&mut self, o: &Sums, sign: Decimal) {
+        for (k, (a, b)) in &o.by_aspect {
+            let e = self.by_aspect.entry(*k).or_default();
+            e.0 += sign * a;
+            e.1 += sign * b;
+        }
+    }
+
+    fn slope(a: Decimal, b: Decimal) -> Option<Decimal> {
+        (b > Decimal::ZERO).then(|| r4(order::max(a / b, Decimal::ZERO)))
+    }
+
+    fn parameters(&self, method: Method) -> Parameters {
+        let (a, b) = self
+            .by_aspect
+            .values()
+            .fold((Decimal::ZERO, Decimal::ZERO), |(x, y), (a, b)| {
+                (x + a, y + b)
+            });
+        let strictness = Sums::slope(a, b).unwrap_or(Decimal::ONE);
+        let aspects = match method {
+            Method::Global => BTreeMap::new(),
+            Method::PerAspect => self
+                .by_aspect
+                .iter()
+                .filter_map(|(k, (a, b))| Some((k.to_string(), DecStr(Sums::slope(*a, *b)?))))
+                .collect(),
+        };
+        Parameters {
+            strictness,
+            aspects,
+        }
+    }
+}
+
+fn strictness(p: &Parameters, aspect: u32) -> Decimal {
+    p.aspects
+        .get(&aspect.to_string())
+        .map_or(p.strictness, |d| d.0)
+}
+
+/// A predictor's output for one pair.
+struct Prediction {
+    rows: Vec<Estimate>,
+    index: Estimate,
+    ranged: bool,
+}
+
+fn predict(o: &Obs, p: &Parameters, band: Decimal, sc: &Scale<'_>) -> Prediction {
+    let rows: Vec<Estimate> = o
+        .rows
+        .iter()
+        .map(|r| {
+            if r.calibrated {
+                project_row(r.evidenced, strictness(p, r.aspect), band, sc)
+            } else {
+                r.evidenced
+            }
+        })
+        .collect();
+    let index = index_of(&rows, sc);
+    Prediction {
+        rows,
+        index,
+        ranged: true,
+    }
+}
+
+fn index_of(rows: &[Estimate], sc: &Scale<'_>) -> Estimate {
+    let pick = |f: fn(&Estimate) -> Decimal| rows.iter().map(f).collect::<Vec<_>>();
+    Estimate {
+        point: (sc.index)(&pick(|e| e.point)),
+        low: (sc.index)(&pick(|e| e.low)),
+        high: (sc.index)(&pick(|e| e.high)),
+    }
+}
+
+fn flat(o: &Obs, v: Decimal, sc: &Scale<'_>) -> Prediction {
+    let v = order::min(order::max(v, sc.min), sc.max);
+    Prediction {
+        rows: vec![Estimate::exact(v); o.rows.len()],
+        index: Estimate::exact(v),
+        ranged: false,
+    }
+}
+
+/// Absolute residuals of the calibrated rows with a real value.
+fn residuals(o: &Obs, pr: &Prediction) -> Vec<Decimal> {
+    o.rows
+        .iter()
+        .zip(&pr.rows)
+        .filter(|(r, _)| r.calibrated)
+        .filter_map(|(r, p)| r.real.map(|y| (y - p.point).abs()))
+        .collect()
+}
+
+/// The `t`-th smallest (1-based) of `all` without the values of `drop`
+/// (both sorted; `drop` is a sub-multiset of `all`), where
+/// t = ⌈q·(m+1)⌉ capped at m and m = |all| − |drop| (a conformal quantile).
+fn quantile_without(all: &[Decimal], drop: &[Decimal], q: Decimal) -> Decimal {
+    let m = all.len() - drop.len();
+    if m == 0 {
+        return Decimal::ZERO;
+    }
+    let t = (q * Decimal::from(m + 1)).ceil();
+    let t = usize::try_from(t.mantissa()).unwrap_or(m).min(m).max(1);
+    let upper = |v: &[Decimal], x: Decimal| v.partition_point(|d| *d <= x);
+    let (mut lo, mut hi) = (0usize, all.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let x = all[mid];
+        if upper(all, x) - upper(drop, x) >= t {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    all[lo]
+}
+
+fn band_width(d: Decimal, dp: u32) -> Decimal {
+    round_to(d, dp, RoundingStrategy::ToPositiveInfinity)
+}
+
+/// Accumulates the errors of one predictor over pairs.
+#[derive(Default)]
+struct Tally {
+    abs_w: Decimal,
+    w: Decimal,
+    ind_max: Option<Decimal>,
+    ind_in: usize,
+    ind_n: usize,
+    idx: Vec<(Decimal, Decimal)>,
+    idx_in: usize,
+    ranged: bool,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Obs, pr: &Prediction) {
+        self.ranged = pr.ranged;
+        for (r, p) in o.rows.iter().zip(&pr.rows) {
+            let Some(y) = r.real else { continue };
+            let d = (y - p.point).abs();
+            self.abs_w += r.weight * d;
+            self.w += r.weight;
+            self.ind_max = Some(self.ind_max.map_or(d, |m| order::max(m, d)));
+            if r.calibrated {
+                self.ind_n += 1;
+                if p.low <= y && y <= p.high {
+                    self.ind_in += 1;
+                }
+            }
+        }
+        if let Some(y) = o.real_index {
+            self.idx.push((pr.index.point, y));
+            if pr.index.low <= y && y <= pr.index.high {
+                self.idx_in += 1;
+            }
+        }
+    }
+
+    fn finish(self) -> Errors {
+        let share = |a: usize, b: usize| (b > 0).then(|| r4(Decimal::from(a) / Decimal::from(b)));
+        let k = self.idx.len();
+        let diffs: Vec<Decimal> = self.idx.iter().map(|(p, y)| (y - p).abs()).collect();
+        Errors {
+            indicator_mae: (self.w > Decimal::ZERO).then(|| r4(self.abs_w / self.w)),
+            indicator_max: self.ind_max.map(r4),
+            index_mae: (k > 0).then(|| r4(diffs.iter().sum::<Decimal>() / Decimal::from(k))),
+            index_max: diffs.iter().copied().reduce(order::max).map(r4),
+            spearman: (k >= 3).then(|| spearman(&self.idx)).flatten(),
+            indicator_coverage: if self.ranged {
+                share(self.ind_in, self.ind_n)
+            } else {
+                None
+            },
+            index_coverage: if self.ranged { share(self.idx_in, k) } else { None },
+        }
+    }
+}
+
+/// Average ranks (1-based, ties share their mean rank).
+fn ranks(v: &[Decimal]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..v.len()).collect();
+    idx.sort_by(|a, b| order::cmp(v[*a], v[*b]));
+    let mut out = vec![0.0; v.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && order::eq(v[idx[j + 1]], v[idx[i]]) {
+            j += 1;
+        }
+        let r = (i + j) as f64 / 2.0 + 1.0;
+        for k in &idx[i..=j] {
+            out[*k] = r;
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Spearman's rank correlation of predicted and real indices, 4 decimals.
+fn spearman(pairs: &[(Decimal, Decimal)]) -> Option<Decimal> {
+    let (p, y): (Vec<Decimal>, Vec<Decimal>) = pairs.iter().copied().unzip();
+    let (a, b) = (ranks(&p), ranks(&y));
+    let n = a.len() as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, z) in a.iter().zip(&b) {
+        sab += (x - ma) * (z - mb);
+        saa += (x - ma) * (x - ma);
+        sbb += (z - mb) * (z - mb);
+    }
+    if saa == 0.0 || sbb == 0.0 {
+        return None;
+    }
+    let rho = sab / (saa * sbb).sqrt();
+    Decimal::from_f64_retain(rho).map(r4)
+}
+
+/// Closed-form sums for the index baselines over pairs with a real index.
+#[derive(Clone, Copy, Default)]
+struct Line {
+    k: Decimal,
+    sx: Decimal,
+    sy: Decimal,
+    sxx: Decimal,
+    sxy: Decimal,
+}
+
+impl Line {
+    fn of(o: &Obs) -> Line {
+        match o.real_index {
+            Some(y) => {
+                let x = o.old_index;
+                Line {
+                    k: Decimal::ONE,
+                    sx: x,
+                    sy: y,
+                    sxx: x * x,
+                    sxy: x * y,
+                }
+            }
+            None => Line::default(),
+        }
+    }
+
+    fn minus(self, o: Line) -> Line {
+        Line {
+            k: self.k - o.k,
+            sx: self.sx - o.sx,
+            sy: self.sy - o.sy,
+            sxx: self.sxx - o.sxx,
+            sxy: self.sxy - o.sxy,
+        }
+    }
+
+    fn plus(self, o: Line) -> Line {
+        self.minus(Line {
+            k: -o.k,
+            sx: -o.sx,
+            sy: -o.sy,
+            sxx: -o.sxx,
+            sxy: -o.sxy,
+        })
+    }
+
+    /// Pemdi ≈ r × old index.
+    fn ratio(&self) -> Option<Decimal> {
+        (self.sxx > Decimal::ZERO).then(|| self.sxy / self.sxx)
+    }
+
+    /// Pemdi ≈ a + b × old index (b = 0 when the old indices do not vary).
+    fn line(&self) -> Option<(Decimal, Decimal)> {
+        if self.k <= Decimal::ZERO {
+            return None;
+        }
+        let den = self.k * self.sxx - self.sx * self.sx;
+        let b = if den > Decimal::ZERO {
+            (self.k * self.sxy - self.sx * self.sy) / den
+        } else {
+            Decimal::ZERO
+        };
+        Some(((self.sy - b * self.sx) / self.k, b))
+    }
+}
+
+/// Everything a fit produces.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    /// Parameter layout chosen.
+    pub method: Method,
+    /// The parameters.
+    pub parameters: Parameters,
+    /// The band.
+    pub band: Band,
+    /// The model's in-sample errors.
+    pub in_sample: Errors,
+    /// The model's leave-one-out errors (n >= 2).
+    pub loo: Option<Errors>,
+    /// Baselines by name: `floor`, `ratio`, `linear`, and `<name>_loo`.
+    pub baselines: BTreeMap<String, Errors>,
+}
+
+/// Fits with `method` and measures leave-one-out (n >= 2): the LOO
+/// predictions and the LOO residuals of every pair.
+fn loo_of(
+    obs: &[Obs],
+    sums: &[Sums],
+    total: &Sums,
+    method: Method,
+    sc: &Scale<'_>,
+) -> Vec<(Parameters, Vec<Decimal>)> {
+    obs.iter()
+        .zip(sums)
+        .map(|(o, s)| {
+            let mut rest = total.clone();
+            rest.add(s, -Decimal::ONE);
+            let p = rest.parameters(method);
+            let pr = predict(o, &p, Decimal::ZERO, sc);
+            let mut res = residuals(o, &pr);
+            res.sort_by(|a, b| order::cmp(*a, *b));
+            (p, res)
+        })
+        .collect()
+}
+
+fn weighted_mae(obs: &[Obs], loo: &[(Parameters, Vec<Decimal>)], sc: &Scale<'_>) -> Decimal {
+    let mut t = Tally::default();
+    for (o, (p, _)) in obs.iter().zip(loo) {
+        t.add(o, &predict(o, p, Decimal::ZERO, sc));
+    }
+    t.finish().indicator_mae.unwrap_or_default()
+}
+
+/// Fits the calibration to `obs` and measures it.
+pub fn fit(obs: &[Obs], sc: &Scale<'_>) -> Fit {
+    let n = obs.len();
+    let sums: Vec<Sums> = obs.iter().map(|o| Sums::of(o, sc.min)).collect();
+    let mut total = Sums::default();
+    for s in &sums {
+        total.add(s, Decimal::ONE);
+    }
+    let mut method = Method::Global;
+    let mut loo = (n >= 2).then(|| loo_of(obs, &sums, &total, Method::Global, sc));
+    if n >= PER_ASPECT_FROM {
+        let per = loo_of(obs, &sums, &total, Method::PerAspect, sc);
+        if let Some(g) = &loo
+            && weighted_mae(obs, &per, sc) < weighted_mae(obs, g, sc)
+        {
+            method = Method::PerAspect;
+            loo = Some(per);
+        }
+    }
+    let parameters = total.parameters(method);
+    // The band: from leave-one-out residuals when there are, else in-sample.
+    let (pool, kind) = match &loo {
+        Some(l) => {
+            let mut all: Vec<Decimal> = l.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+            all.sort_by(|a, b| order::cmp(*a, *b));
+            (all, "leave_one_out")
+        }
+        None => {
+            let mut all: Vec<Decimal> = obs
+                .iter()
+                .flat_map(|o| residuals(o, &predict(o, &parameters, Decimal::ZERO, sc)))
+                .collect();
+            all.sort_by(|a, b| order::cmp(*a, *b));
+            (all, "in_sample")
+        }
+    };
+    let width = band_width(quantile_without(&pool, &[], nominal()), sc.dp);
+    let band = Band {
+        coverage: nominal(),
+        width,
+        residuals: kind.to_string(),
+        m: pool.len(),
+    };
+    let mut ins = Tally::default();
+    for o in obs {
+        ins.add(o, &predict(o, &parameters, width, sc));
+    }
+    let loo_errors = loo.as_ref().map(|l| {
+        let mut t = Tally::default();
+        for (o, (p, res)) in obs.iter().zip(l) {
+            let b = band_width(quantile_without(&pool, res, nominal()), sc.dp);
+            t.add(o, &predict(o, p, b, sc));
+        }
+        t.finish()
+    });
+    Fit {
+        method,
+        parameters,
+        band,
+        in_sample: ins.finish(),
+        loo: loo_errors,
+        baselines: baselines(obs, sc),
+    }
+}
+
+fn baselines(obs: &[Obs], sc: &Scale<'_>) -> BTreeMap<String, Errors> {
+    let lines: Vec<Line> = obs.iter().map(Line::of).collect();
+    let total = lines.iter().fold(Line::default(), |a, l| a.plus(*l));
+    let mut out = BTreeMap::new();
+    let run = |f: &dyn Fn(&Obs, Line) -> Prediction, loo: bool| {
+        let mut t = Tally::default();
+        for (o, l) in obs.iter().zip(&lines) {
+            let fit = if loo { total.minus(*l) } else { total };
+            t.add(o, &f(o, fit));
+        }
+        t.finish()
+    };
+    let floor = |o: &Obs, _: Line| flat(o, sc.min, sc);
+    let ratio = |o: &Obs, l: Line| match l.ratio() {
+        Some(r) => flat(o, r * o.old_index, sc),
+        None => flat(o, sc.min, sc),
+    };
+    let linear = |o: &Obs, l: Line| match l.line() {
+        Some((a, b)) => flat(o, a + b * o.old_index, sc),
+        None => flat(o, sc.min, sc),
+    };
+    out.insert("floor".to_string(), run(&floor, false));
+    out.insert("ratio".to_string(), run(&ratio, false));
+    out.insert("linear".to_string(), run(&linear, false));
+    if obs.len() >= 2 {
+        out.insert("ratio_loo".to_string(), run(&ratio, true));
+        out.insert("linear_loo".to_string(), run(&linear, true));
+    }
+    out
+}

@@ -1,0 +1,422 @@
+//! Calibrations: the projection (what assessors will likely give) is the
+//! evidenced value through a calibration of few parameters fitted from real
+//! pairs of results. A calibration is data (`calibrations/<crosswalk
+//! id>.json`) with its version, its pairs, its method and its errors
+//! against trivial baselines; `calibrate` fits it from a manifest of pairs.
+
+pub mod fit;
+pub mod manifest;
+pub mod model;
+mod render;
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+pub use model::{Calibration, INDICATIVE_BELOW, Method, apply};
+pub use render::{render_json, render_text};
+
+use crate::assessment::Assessment;
+use crate::convert::{Class, ConvertOptions, Converter, Estimate};
+use crate::data::Data;
+use crate::error::{Error, Result};
+use crate::score::{ScoreOptions, effective_values, overall_of, overall_score};
+use crate::text::Lang;
+use crate::tr;
+
+/// The data-set path of a crosswalk's calibration.
+pub fn path_of(id: &str) -> String {
+    format!("calibrations/{id}.json")
+}
+
+/// The calibration of crosswalk `id` in `data`, if there is one.
+pub fn load(data: &Data, id: &str) -> Result<Option<Calibration>> {
+    let path = path_of(id);
+    let Some(f) = data.files.iter().find(|f| f.path == path) else {
+        return Ok(None);
+    };
+    let c: Calibration = crate::json::from_str(&f.label, &f.text)?;
+    if c.id != id {
+        return Err(Error::input(
+            &f.label,
+            tr!(
+                "id kalibrasi `{}` tidak sama dengan nama berkas `{}`",
+                "calibration id `{}` does not match the file name `{}`",
+                c.id,
+                id
+            ),
+        )
+        .at(crate::error::Place::Field("id".into())));
+    }
+    Ok(Some(c))
+}
+
+/// One pair as measured: for the report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PairResult {
+    /// Agency.
+    pub agency: String,
+    /// Status of the real result.
+    pub status: String,
+    /// Old index (or the middle of its range).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub old_index: Decimal,
+    /// Real Pemdi index.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub real_index: Option<Decimal>,
+    /// Evidenced index (before calibration).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub evidenced_index: Decimal,
+    /// Projected index with the new calibration: point, low, high.
+    pub projected_index: Estimate,
+}
+
+/// The result of `calibrate`.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The new calibration.
+    pub calibration: Calibration,
+    /// Whether it differs from the one in the data set.
+    pub changed: bool,
+    /// Each pair.
+    pub pairs: Vec<PairResult>,
+}
+
+fn bump(old: &Calibration, new: &Calibration) -> String {
+    let mut parts: Vec<u64> = old
+        .version
+        .split('.')
+        .map(|p| p.parse().unwrap_or(0))
+        .collect();
+    parts.resize(3, 0);
+    let outcome = old.parameters != new.parameters
+        || old.method != new.method
+        || old.band != new.band
+        || old.crosswalks != new.crosswalks;
+    if outcome {
+        parts[1] += 1;
+        parts[2] = 0;
+    } else {
+        parts[2] += 1;
+    }
+    format!("{}.{}.{}", parts[0], parts[1], parts[2])
+}
+
+fn read_pair(path: &Path, data: &Data) -> Result<Assessment> {
+    crate::assessment::read(path, &data.catalog, None)
+}
+
+/// Fits the calibration of the pairs in the manifest at `manifest`.
+pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
+    let entries = manifest::read(manifest)?;
+    let mut converters: Vec<(String, String, Converter<'_>)> = Vec::new();
+    let mut obs = Vec::new();
+    let mut pairs = Vec::new();
+    let mut meta = Vec::new();
+    let mut path_ref: Option<(Vec<String>, String, String)> = None;
+    for e in &entries {
+        let old = read_pair(&e.old, data)?;
+        let real = read_pair(&e.real, data)?;
+        let at = match converters
+            .iter()
+            .position(|(f, t, _)| *f == old.framework && *t == real.framework)
+        {
+            Some(i) => i,
+            None => {
+                let opts = ConvertOptions {
+                    to: Some(real.framework.clone()),
+                    ..ConvertOptions::default()
+                };
+                let c = Converter::new(data, &old.framework, &opts)
+                    .map_err(|err| err.in_file(&e.old))?;
+                converters.push((old.framework.clone(), real.framework.clone(), c));
+                converters.len() - 1
+            }
+        };
+        let conv = &converters[at].2;
+        let this = (
+            conv.path().to_vec(),
+            old.framework.clone(),
+            real.framework.clone(),
+        );
+        match &path_ref {
+            None => path_ref = Some(this),
+            Some(p) if p.0 != this.0 => {
+                return Err(Error::input(
+                    manifest,
+                    tr!(
+                        "pasangan ini dikonversi lewat jalur lain ({}) daripada pasangan pertama ({}); satu kalibrasi untuk satu jalur",
+                        "this pair converts along another path ({}) than the first pair ({}); one calibration per path",
+                        this.0.join(" → "),
+                        p.0.join(" → ")
+                    ),
+                )
+                .at(crate::error::Place::line(e.line)));
+            }
+            Some(_) => {}
+        }
+        let fw = conv.target();
+        let outline = conv.outline(&old).map_err(|err| err.in_file(&e.old))?;
+        let (real_values, _) = effective_values(fw, &real, &ScoreOptions::default())
+            .map_err(|err| err.in_file(&e.real))?;
+        let real_index = overall_score(fw, &real, &ScoreOptions::default())
+            .map_err(|err| err.in_file(&e.real))?
+            .index();
+        let plan = fw.plan();
+        let rows = plan
+            .items
+            .iter()
+            .zip(&real_values)
+            .map(|(it, y)| {
+                let pos = it
+                    .key
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(|_| fw.indicators.iter().position(|i| i.no == it.indicator));
+                let settled = pos.and_then(|p| outline.targets.get(p));
+                let aspect = pos.map_or(0, |p| fw.indicators[p].aspect);
+                fit::Row {
+                    aspect,
+                    weight: it.weight.value(),
+                    evidenced: settled.map_or(Estimate::exact(fw.scale.min), |s| s.evidenced),
+                    calibrated: settled.is_some_and(|s| calibrated(s.class, s.value)),
+                    real: *y,
+                }
+            })
+            .collect();
+        let src = &outline.source;
+        let old_index = src
+            .index
+            .unwrap_or((src.low + src.high) / Decimal::TWO);
+        obs.push(fit::Obs {
+            old_index,
+            real_index,
+            rows,
+        });
+        let agency = e
+            .agency
+            .clone()
+            .or(real.agency.clone())
+            .or(old.agency.clone())
+            .unwrap_or_else(|| e.old.display().to_string());
+        meta.push((agency, e.status.clone(), old_index, real_index));
+        pairs.push(model::Pair {
+            agency: e
+                .agency
+                .clone()
+                .or(real.agency.clone())
+                .or(old.agency.clone())
+                .unwrap_or_default(),
+            from_year: old.year,
+            to_year: real.year,
+            status: e.status.clone(),
+            source: real.source.clone(),
+        });
+    }
+    let (crosswalks, from, to) = path_ref.unwrap_or_default();
+    let conv = &converters[0].2;
+    let fw = conv.target();
+    let dp = if fw.scale.integer { 0 } else { 2 };
+    let index = |v: &[Decimal]| overall_of(fw, v.iter().copied());
+    let sc = fit::Scale {
+        min: fw.scale.min,
+        max: fw.scale.max,
+        dp,
+        index: &index,
+    };
+    let f = fit::fit(&obs, &sc);
+    let id = crosswalks
+        .last()
+        .map(|c| c.split('@').next().unwrap_or(c).to_string())
+        .unwrap_or_default();
+    let existing = load(data, &id)?;
+    let mut cal = Calibration {
+        id: id.clone(),
+        version: existing
+            .as_ref()
+            .map_or("1.0.0".to_string(), |c| c.version.clone()),
+        crosswalks,
+        from,
+        to,
+        method: f.method,
+        parameters: f.parameters.clone(),
+        band: f.band.clone(),
+        n: obs.len(),
+        pairs,
+        errors: model::ErrorTable {
+            in_sample: f.in_sample.clone(),
+            leave_one_out: f.loo.clone(),
+            baselines: f.baselines.clone(),
+        },
+        description: String::new(),
+        description_en: String::new(),
+    };
+    cal.description = describe(&cal, Lang::Id);
+    cal.description_en = describe(&cal, Lang::En);
+    let changed = match &existing {
+        Some(old) if *old == cal => false,
+        Some(old) => {
+            cal.version = bump(old, &cal);
+            cal.description = describe(&cal, Lang::Id);
+            cal.description_en = describe(&cal, Lang::En);
+            true
+        }
+        None => true,
+    };
+    let results = obs
+        .iter()
+        .zip(meta)
+        .map(|(o, (agency, status, old_index, real_index))| {
+            let rows: Vec<Estimate> = o
+                .rows
+                .iter()
+                .map(|r| {
+                    if r.calibrated {
+                        fit::project_row(
+                            r.evidenced,
+                            cal.strictness(r.aspect),
+                            cal.band.width,
+                            &sc,
+                        )
+                    } else {
+                        r.evidenced
+                    }
+                })
+                .collect();
+            let pick = |f: fn(&Estimate) -> Decimal| rows.iter().map(f).collect::<Vec<_>>();
+            let ev: Vec<Decimal> = o.rows.iter().map(|r| r.evidenced.point).collect();
+            PairResult {
+                agency,
+                status,
+                old_index,
+                real_index,
+                evidenced_index: index(&ev),
+                projected_index: Estimate {
+                    point: index(&pick(|e| e.point)),
+                    low: index(&pick(|e| e.low)),
+                    high: index(&pick(|e| e.high)),
+                },
+            }
+        })
+        .collect();
+    Ok(Outcome {
+        calibration: cal,
+        changed,
+        pairs: results,
+    })
+}
+
+/// Whether the calibration applies to a target value: a value built from
+/// the old answers (not an external index value, not a gap).
+pub fn calibrated(class: Class, value: Option<Decimal>) -> bool {
+    class != Class::External && class != Class::Gap && value.is_some()
+}
+
+/// How little (or much) a calibration rests on: "1 pasangan, sementara".
+pub fn basis(c: &Calibration, lang: Lang) -> String {
+    let prov = c.provisional();
+    let status = if prov == c.n {
+        lang.pick("sementara", "provisional").to_string()
+    } else if prov == 0 {
+        lang.pick("final", "final").to_string()
+    } else {
+        match lang {
+            Lang::Id => format!("{prov} sementara"),
+            Lang::En => format!("{prov} provisional"),
+        }
+    };
+    let mut s = match lang {
+        Lang::Id => format!("{} pasangan, {status}", c.n),
+        Lang::En => format!(
+            "{} pair{}, {status}",
+            c.n,
+            if c.n == 1 { "" } else { "s" }
+        ),
+    };
+    if c.indicative() {
+        s.push_str(lang.pick(", indikatif", ", indicative"));
+    }
+    s
+}
+
+fn describe(c: &Calibration, lang: Lang) -> String {
+    let num = |d: Decimal| show_exact(d, lang);
+    let opt = |d: Option<Decimal>| d.map_or("–".to_string(), num);
+    let names: Vec<String> = c
+        .pairs
+        .iter()
+        .take(3)
+        .map(|p| {
+            let years = match (p.from_year, p.to_year) {
+                (Some(a), Some(b)) => format!(" ({a} → {b})"),
+                _ => String::new(),
+            };
+            format!("{}{years}", p.agency)
+        })
+        .collect();
+    let more = c.pairs.len().saturating_sub(3);
+    let mut who = names.join("; ");
+    if more > 0 {
+        who.push_str(&match lang {
+            Lang::Id => format!("; dan {more} lainnya"),
+            Lang::En => format!("; and {more} more"),
+        });
+    }
+    let params = match c.method {
+        Method::Global => num(c.parameters.strictness),
+        Method::PerAspect => c
+            .parameters
+            .aspects
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", num(v.0)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let floor = c.errors.baselines.get("floor").cloned().unwrap_or_default();
+    let ins = &c.errors.in_sample;
+    let loo = match (&c.errors.leave_one_out, lang) {
+        (Some(l), Lang::Id) => format!(
+            " Galat leave-one-out: indeks {}, per indikator {}.",
+            opt(l.index_mae),
+            opt(l.indicator_mae)
+        ),
+        (Some(l), Lang::En) => format!(
+            " Leave-one-out errors: index {}, per indicator {}.",
+            opt(l.index_mae),
+            opt(l.indicator_mae)
+        ),
+        (None, Lang::Id) => " Tanpa galat leave-one-out (perlu 2 pasangan atau lebih).".into(),
+        (None, Lang::En) => " No leave-one-out errors (they need 2 pairs or more).".into(),
+    };
+    let kind = match c.method {
+        Method::Global => lang.pick("satu parameter global", "one global parameter"),
+        Method::PerAspect => lang.pick("satu parameter per aspek", "one parameter per aspect"),
+    };
+    match lang {
+        Lang::Id => format!(
+            "Proyeksi = 1 + s × (nilai terbukti − 1), dibatasi ke skala; s = {params} ({kind}), dengan kuadrat terkecil berbobot atas nilai per indikator dari {basis}: {who}. Galat dalam sampel: indeks {}, per indikator {} (dasar semua di lantai: {}). Pita kalibrasi ±{} ({}% residual {}).{loo}",
+            opt(ins.index_mae),
+            opt(ins.indicator_mae),
+            opt(floor.indicator_mae),
+            num(c.band.width),
+            num(c.band.coverage * Decimal::ONE_HUNDRED),
+            if c.band.residuals == "in_sample" { "dalam sampel" } else { "leave-one-out" },
+            basis = basis(c, lang),
+        ),
+        Lang::En => format!(
+            "Projection = 1 + s × (evidenced value − 1), clamped to the scale; s = {params} ({kind}), by weighted least squares over the per-indicator values of {basis}: {who}. In-sample errors: index {}, per indicator {} (all-floor baseline: {}). Calibration band ±{} ({}% of the {} residuals).{loo}",
+            opt(ins.index_mae),
+            opt(ins.indicator_mae),
+            opt(floor.indicator_mae),
+            num(c.band.width),
+            num(c.band.coverage * Decimal::ONE_HUNDRED),
+            if c.band.residuals == "in_sample" { "in-sample" } else { "leave-one-out" },
+            basis = basis(c, lang),
+        ),
+    }
+}
+
+/// An exact decimal for people (decimal comma in Indonesian).
+pub fn show_exact(d: Decimal, lang: Lang) -> String {
+    crate::decimal::localize(&crate::decimal::exact(d.normalize()), lang)
+}

@@ -1,0 +1,188 @@
+//! `calibrate` output: text for people, JSON for machines.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::calibration::model::Errors;
+use crate::calibration::{Method, Outcome, basis, show_exact};
+use crate::text::Lang;
+
+fn opt(d: Option<Decimal>, lang: Lang) -> String {
+    d.map_or("–".to_string(), |d| show_exact(d, lang))
+}
+
+fn pct(d: Option<Decimal>, lang: Lang) -> String {
+    d.map_or("–".to_string(), |d| {
+        format!("{} %", show_exact((d * Decimal::ONE_HUNDRED).round_dp(1), lang))
+    })
+}
+
+fn row(out: &mut String, name: &str, e: &Errors, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "  {:<24} {:>10} {:>10} {:>10} {:>10} {:>9} {:>12} {:>12}",
+        name,
+        opt(e.indicator_mae, lang),
+        opt(e.indicator_max, lang),
+        opt(e.index_mae, lang),
+        opt(e.index_max, lang),
+        opt(e.spearman, lang),
+        pct(e.indicator_coverage, lang),
+        pct(e.index_coverage, lang),
+    );
+}
+
+/// The outcome for people.
+pub fn render_text(o: &Outcome, lang: Lang) -> String {
+    let c = &o.calibration;
+    let mut out = String::new();
+    let l = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let _ = writeln!(
+        out,
+        "{} {} ({} → {}; {})",
+        l("Kalibrasi", "Calibration"),
+        c.reference(),
+        c.from,
+        c.to,
+        basis(c, lang)
+    );
+    let _ = writeln!(out, "{}: {}", l("Jalur", "Path"), c.crosswalks.join(" → "));
+    let params = match c.method {
+        Method::Global => format!("s = {}", show_exact(c.parameters.strictness, lang)),
+        Method::PerAspect => c
+            .parameters
+            .aspects
+            .iter()
+            .map(|(k, v)| format!("s{k} = {}", show_exact(v.0, lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} ({})",
+        l("Parameter", "Parameters"),
+        params,
+        match c.method {
+            Method::Global => l("satu parameter global", "one global parameter"),
+            Method::PerAspect => l("satu parameter per aspek", "one parameter per aspect"),
+        }
+    );
+    let _ = writeln!(
+        out,
+        "{}: ±{} ({} % {}, {} {})",
+        l("Pita kalibrasi", "Calibration band"),
+        show_exact(c.band.width, lang),
+        show_exact(c.band.coverage * Decimal::ONE_HUNDRED, lang),
+        l("nilai indikator", "of indicator values"),
+        c.band.m,
+        if c.band.residuals == "in_sample" {
+            l("residual dalam sampel", "in-sample residuals")
+        } else {
+            l("residual leave-one-out", "leave-one-out residuals")
+        }
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "  {:<24} {:>10} {:>10} {:>10} {:>10} {:>9} {:>12} {:>12}",
+        l("Galat", "Errors"),
+        l("MAE ind.", "ind. MAE"),
+        l("maks ind.", "ind. max"),
+        l("MAE indeks", "index MAE"),
+        l("maks idx", "index max"),
+        "Spearman",
+        l("dlm rentang", "in range"),
+        l("idx dlm rtg", "index in rg"),
+    );
+    let e = &c.errors;
+    row(&mut out, l("model (dalam sampel)", "model (in-sample)"), &e.in_sample, lang);
+    if let Some(loo) = &e.leave_one_out {
+        row(&mut out, l("model (leave-one-out)", "model (leave-one-out)"), loo, lang);
+    }
+    for (key, id, en) in [
+        ("floor", "dasar: semua di lantai", "baseline: all at floor"),
+        ("ratio", "dasar: rasio", "baseline: ratio"),
+        ("ratio_loo", "dasar: rasio (LOO)", "baseline: ratio (LOO)"),
+        ("linear", "dasar: garis", "baseline: line"),
+        ("linear_loo", "dasar: garis (LOO)", "baseline: line (LOO)"),
+    ] {
+        if let Some(b) = e.baselines.get(key) {
+            row(&mut out, l(id, en), b, lang);
+        }
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "  {:<32} {:>8} {:>8} {:>9} {:>18}",
+        l("Instansi", "Agency"),
+        l("lama", "old"),
+        l("nyata", "real"),
+        l("terbukti", "evidenced"),
+        l("proyeksi", "projected"),
+    );
+    for p in &o.pairs {
+        let name: String = p.agency.chars().take(32).collect();
+        let _ = writeln!(
+            out,
+            "  {:<32} {:>8} {:>8} {:>9} {:>18}",
+            name,
+            show_exact(p.old_index.round_dp(2), lang),
+            opt(p.real_index.map(|d| d.round_dp(4)), lang),
+            show_exact(p.evidenced_index.round_dp(2), lang),
+            format!(
+                "{} ({}–{})",
+                show_exact(p.projected_index.point.round_dp(2), lang),
+                show_exact(p.projected_index.low.round_dp(2), lang),
+                show_exact(p.projected_index.high.round_dp(2), lang)
+            ),
+        );
+    }
+    let _ = writeln!(out);
+    out.push_str(match lang {
+        Lang::Id => &c.description,
+        Lang::En => &c.description_en,
+    });
+    out.push('\n');
+    out
+}
+
+/// The outcome as JSON (decimals as strings).
+pub fn render_json(o: &Outcome) -> String {
+    let c = &o.calibration;
+    let e = &c.errors;
+    let mut baselines = serde_json::Map::new();
+    let mut baselines_loo = serde_json::Map::new();
+    for name in ["floor", "ratio", "linear"] {
+        if let Some(b) = e.baselines.get(name) {
+            baselines.insert(name.into(), json!(b));
+        }
+        let loo = if name == "floor" {
+            e.baselines.get("floor")
+        } else {
+            e.baselines.get(&format!("{name}_loo"))
+        };
+        if let (Some(b), true) = (loo, e.leave_one_out.is_some()) {
+            baselines_loo.insert(name.into(), json!(b));
+        }
+    }
+    let mut v = json!({
+        "n": c.n,
+        "id": c.id,
+        "version": c.version,
+        "changed": o.changed,
+        "method": c.method,
+        "parameters": c.parameters,
+        "band": c.band,
+        "model": e.in_sample,
+        "baselines": Value::Object(baselines),
+        "pairs": o.pairs,
+        "calibration": c,
+    });
+    if let Some(l) = &e.leave_one_out {
+        v["loo"] = json!(l);
+        v["baselines_loo"] = Value::Object(baselines_loo);
+    }
+    crate::json::to_pretty(&v)
+}
