@@ -95,3 +95,63 @@ pub fn class_help(c: Class) -> Text {
         ),
     }
 }
+
+/// What the ranges of a conversion claim, by cause, in words: the
+/// evidenced value and its range from unanswered sources (a), and the
+/// calibration that makes the projection with its band (b).
+pub fn range_lines(c: &crate::convert::Conversion, lang: crate::text::Lang) -> Vec<String> {
+    use crate::decimal::show2;
+    let e = &c.evidenced_index;
+    let mut out = vec![format!(
+        "{} {}; {} {}–{}",
+        lang.pick("nilai terbukti", "evidenced value"),
+        show2(e.point, lang),
+        lang.pick(
+            "(a) rentang dari jawaban sumber yang kosong",
+            "(a) range from unanswered sources"
+        ),
+        show2(e.low, lang),
+        show2(e.high, lang)
+    )];
+    out.push(match &c.calibration {
+        Some(k) => format!(
+            "{} {}: s = {}; {} ±{} ({})",
+            lang.pick("kalibrasi", "calibration"),
+            k.calibration,
+            crate::calibration::show_exact(k.strictness, lang),
+            lang.pick("(b) pita kalibrasi", "(b) calibration band"),
+            show2(k.band.width, lang),
+            k.basis.get(lang)
+        ),
+        None => lang
+            .pick(
+                "tanpa kalibrasi: proyeksi = nilai terbukti",
+                "no calibration: projection = evidenced value",
+            )
+            .to_string(),
+    });
+    if let Some(note) = c.calibration.as_ref().and_then(|k| k.note.as_ref()) {
+        out.push(note.get(lang).to_string());
+    }
+    out
+}
+
+/// A target's evidenced value for tables: the point, and the range from
+/// unanswered sources when it is not the point (`1,55 (1,00–5,00)`).
+pub fn evidenced_cell(t: &TargetValue, lang: crate::text::Lang) -> String {
+    use crate::decimal::show2;
+    let e = &t.evidenced;
+    if t.value.is_none() && t.class != Class::Derived && t.class != Class::Carried {
+        return "-".to_string();
+    }
+    if e.low == e.high {
+        show2(e.point, lang)
+    } else {
+        format!(
+            "{} ({}–{})",
+            show2(e.point, lang),
+            show2(e.low, lang),
+            show2(e.high, lang)
+        )
+    }
+}
