@@ -60,3 +60,6 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// The projection's calibration: shipped file regenerated, synthetic rule recovered, `calibrate`.
+mod calibration;

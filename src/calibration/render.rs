@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::calibration::model::Errors;
 use crate::calibration::{Method, Outcome, basis, show_exact};
+use crate::decimal::show2;
 use crate::text::Lang;
 
 fn opt(d: Option<Decimal>, lang: Lang) -> String {
@@ -73,7 +74,7 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
         out,
         "{}: ±{} ({} % {}, {} {})",
         l("Pita kalibrasi", "Calibration band"),
-        show_exact(c.band.width, lang),
+        show2(c.band.width, lang),
         show_exact(c.band.coverage * Decimal::ONE_HUNDRED, lang),
         l("nilai indikator", "of indicator values"),
         c.band.m,
@@ -112,6 +113,16 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
             row(&mut out, l(id, en), b, lang);
         }
     }
+    if c.n == 1 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            l(
+                "n = 1: rasio dan garis memasang satu pasangan itu persis; bandingkan leave-one-out bila n >= 2",
+                "n = 1: the ratio and the line fit the one pair exactly; compare leave-one-out when n >= 2"
+            )
+        );
+    }
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -128,14 +139,14 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
             out,
             "  {:<32} {:>8} {:>8} {:>9} {:>18}",
             name,
-            show_exact(p.old_index.round_dp(2), lang),
+            show2(p.old_index, lang),
             opt(p.real_index.map(|d| d.round_dp(4)), lang),
-            show_exact(p.evidenced_index.round_dp(2), lang),
+            show2(p.evidenced_index, lang),
             format!(
                 "{} ({}–{})",
-                show_exact(p.projected_index.point.round_dp(2), lang),
-                show_exact(p.projected_index.low.round_dp(2), lang),
-                show_exact(p.projected_index.high.round_dp(2), lang)
+                show2(p.projected_index.point, lang),
+                show2(p.projected_index.low, lang),
+                show2(p.projected_index.high, lang)
             ),
         );
     }
