@@ -1,5 +1,5 @@
 //! Generates the list of embedded data files: every `*.json` under
-//! `mappings/frameworks/` and `mappings/crosswalks/`, so that adding a data
+//! `mappings/frameworks/`, `mappings/crosswalks/` and `mappings/calibrations/`, so that adding a data
 //! file needs no code change. Missing folders embed nothing; nothing else
 //! under `mappings/` (e.g. `mappings/reviews/`) is embedded.
 

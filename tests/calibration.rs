@@ -375,3 +375,52 @@ fn calibrate_errors() {
     }
     insta::assert_snapshot!("calibrate_errors", out);
 }
+
+/// `mapping diff` grades calibration files: parameters are `outcome`, the
+/// band `range`, the rest `text`; `--fail-on outcome` gates.
+#[test]
+fn mapping_diff_grades_calibration_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string(root().join(SHIPPED)).unwrap();
+    let mut c: Calibration = serde_json::from_str(&shipped).unwrap();
+    c.parameters.strictness = d("0.7");
+    c.band.width = d("0.4");
+    c.version = "1.1.0".into();
+    c.description.push_str(" (diubah)");
+    let new = tmp.path().join("new.json");
+    std::fs::write(&new, spbe_pemdi::json::to_pretty(&c)).unwrap();
+    let old = root().join(SHIPPED);
+    let (o, n) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let r = run(&["mapping", "diff", o, n, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let graded: Vec<(String, String)> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["field"].as_str().unwrap().to_string(), c["severity"].as_str().unwrap().to_string()))
+        .collect();
+    let want = [
+        ("version", "text"),
+        ("parameters", "outcome"),
+        ("band", "range"),
+        ("description", "text"),
+    ];
+    assert_eq!(
+        graded,
+        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>()
+    );
+    assert_eq!(run(&["mapping", "diff", o, n, "--fail-on", "outcome"]).code, 1);
+    assert_eq!(run(&["mapping", "diff", o, o, "--fail-on", "text"]).code, 0);
+}
+
+/// The review document of the crosswalk shows its calibration.
+#[test]
+fn review_document_shows_the_calibration() {
+    for (lang, title) in [("id", "Kalibrasi proyeksi"), ("en", "Projection calibration")] {
+        let r = run(&["mapping", "review", "spbe-2020-to-pemdi-2026", "--lang", lang]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains(&format!("## {title} `spbe-2020-to-pemdi-2026@1.0.0`")), "{}", r.stdout);
+        assert!(r.stdout.contains("Kabupaten Aceh Tengah"));
+    }
+}

@@ -4,6 +4,7 @@
 //! id>.json`) with its version, its pairs, its method and its errors
 //! against trivial baselines; `calibrate` fits it from a manifest of pairs.
 
+pub mod diff;
 pub mod fit;
 pub mod manifest;
 pub mod model;
@@ -14,7 +15,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 pub use model::{Calibration, INDICATIVE_BELOW, Method, apply};
-pub use render::{render_json, render_text};
+pub use render::{render_json, render_text, review_markdown};
 
 use crate::assessment::Assessment;
 use crate::convert::{Class, ConvertOptions, Converter, Estimate};

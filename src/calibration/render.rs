@@ -197,3 +197,120 @@ pub fn render_json(o: &Outcome) -> String {
     }
     crate::json::to_pretty(&v)
 }
+
+/// The calibration's section of a crosswalk's review document (Markdown).
+pub fn review_markdown(c: &crate::calibration::Calibration, lang: Lang) -> String {
+    let mut out = String::new();
+    let l = |id: &'static str, en: &'static str| lang.pick(id, en);
+    let _ = writeln!(
+        out,
+        "## {} `{}`\n",
+        l("Kalibrasi proyeksi", "Projection calibration"),
+        c.reference()
+    );
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(
+        out,
+        "| {} | {} |",
+        l("Dipasang pada", "Fitted on"),
+        c.crosswalks
+            .iter()
+            .map(|x| format!("`{x}`"))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    );
+    let _ = writeln!(
+        out,
+        "| {} | `{}` |",
+        l("Metode", "Method"),
+        c.method.as_str()
+    );
+    let mut params = vec![format!("s = {}", show_exact(c.parameters.strictness, lang))];
+    for (k, v) in &c.parameters.aspects {
+        params.push(format!("s{k} = {}", show_exact(v.0, lang)));
+    }
+    let _ = writeln!(out, "| {} | {} |", l("Parameter", "Parameters"), params.join(", "));
+    let _ = writeln!(
+        out,
+        "| {} | ±{} ({} %, {} {}) |",
+        l("Pita kalibrasi", "Calibration band"),
+        show2(c.band.width, lang),
+        show_exact(c.band.coverage * Decimal::ONE_HUNDRED, lang),
+        c.band.m,
+        if c.band.residuals == "in_sample" {
+            l("residual dalam sampel", "in-sample residuals")
+        } else {
+            l("residual leave-one-out", "leave-one-out residuals")
+        }
+    );
+    let _ = writeln!(out, "| n | {} |\n", basis(c, lang));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        l("Instansi", "Agency"),
+        l("Tahun", "Years"),
+        l("Status", "Status"),
+        l("Sumber", "Source")
+    );
+    for p in &c.pairs {
+        let years = match (p.from_year, p.to_year) {
+            (Some(a), Some(b)) => format!("{a} → {b}"),
+            _ => "–".into(),
+        };
+        let status = if p.status == "final" {
+            l("final", "final")
+        } else {
+            l("sementara", "provisional")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {years} | {status} | {} |",
+            p.agency.replace('|', "\\|"),
+            p.source.as_deref().unwrap_or("–").replace('|', "\\|")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|",
+        l("Galat", "Errors"),
+        l("MAE per indikator", "indicator MAE"),
+        l("maks per indikator", "indicator max"),
+        l("MAE indeks", "index MAE"),
+        l("maks indeks", "index max"),
+    );
+    let e = &c.errors;
+    let mut rows: Vec<(&str, &Errors)> = vec![(l("model (dalam sampel)", "model (in-sample)"), &e.in_sample)];
+    if let Some(loo) = &e.leave_one_out {
+        rows.push((l("model (leave-one-out)", "model (leave-one-out)"), loo));
+    }
+    for (key, id, en) in [
+        ("floor", "dasar: semua di lantai", "baseline: all at floor"),
+        ("ratio", "dasar: rasio", "baseline: ratio"),
+        ("ratio_loo", "dasar: rasio (LOO)", "baseline: ratio (LOO)"),
+        ("linear", "dasar: garis", "baseline: line"),
+        ("linear_loo", "dasar: garis (LOO)", "baseline: line (LOO)"),
+    ] {
+        if let Some(b) = e.baselines.get(key) {
+            rows.push((l(id, en), b));
+        }
+    }
+    for (name, r) in rows {
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} |",
+            opt(r.indicator_mae, lang),
+            opt(r.indicator_max, lang),
+            opt(r.index_mae, lang),
+            opt(r.index_max, lang)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        match lang {
+            Lang::Id => &c.description,
+            Lang::En => &c.description_en,
+        }
+    );
+    out
+}

@@ -28,7 +28,7 @@ use rust_decimal::Decimal;
 
 pub use model::*;
 pub use outline::{Outline, Settled};
-pub use project::{class_help, project};
+pub use project::{class_help, evidenced_cell, project, range_lines};
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;

@@ -238,6 +238,9 @@ pub fn render(r: &Review, data: &crate::data::Data, lang: Lang) -> String {
         maps::map(&mut out, m, r, lang);
     }
     maps::dispositions(&mut out, r, lang);
+    if let Some(c) = &r.projection {
+        out.push_str(&crate::calibration::review_markdown(c, lang));
+    }
     findings(&mut out, r, lang);
     out
 }
