@@ -54,7 +54,11 @@ fn embedded_calibration_is_the_shipped_file() {
     assert_eq!(c.n, 1);
     assert_eq!(c.pairs[0].status, "provisional");
     assert!(c.indicative());
-    assert_eq!(c.method, calibration::Method::Global, "n = 1: one global parameter");
+    assert_eq!(
+        c.method,
+        calibration::Method::Global,
+        "n = 1: one global parameter"
+    );
 }
 
 fn aceh() -> spbe_pemdi::convert::Conversion {
@@ -77,9 +81,15 @@ fn aceh_tengah_projected_range_contains_real_and_self_assessment() {
         assert!(e.low <= e.point && e.point <= e.high, "{}", t.id);
         assert!(v.low <= v.point && v.point <= v.high, "{}", t.id);
     }
-    let k = c.calibration.as_ref().expect("the shipped calibration is used");
+    let k = c
+        .calibration
+        .as_ref()
+        .expect("the shipped calibration is used");
     assert_eq!(k.basis.id, "1 pasangan, sementara, indikatif");
-    assert_eq!(k.basis.en.as_deref(), Some("1 pair, provisional, indicative"));
+    assert_eq!(
+        k.basis.en.as_deref(),
+        Some("1 pair, provisional, indicative")
+    );
 }
 
 /// Done when: on Aceh Tengah the projected index is within 0,10 of 1,2415.
@@ -133,10 +143,7 @@ fn readme_figures_for_aceh_tengah_are_computed() {
     );
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        flat.contains(&expected),
-        "README.md must say: {expected}"
-    );
+    assert!(flat.contains(&expected), "README.md must say: {expected}");
 }
 
 // ---- synthetic pairs from a known rule plus noise ----
@@ -200,7 +207,10 @@ fn synthesize(dir: &Path, n: usize, seed: u64) -> Vec<String> {
                 // business, so the truth agrees with it.
                 t.evidenced.point
             };
-            vals.push(format!(r#"{{"indicator": "pemdi-2026:{}", "value": "{y}"}}"#, i.no));
+            vals.push(format!(
+                r#"{{"indicator": "pemdi-2026:{}", "value": "{y}"}}"#,
+                i.no
+            ));
         }
         let real = format!(
             r#"{{"framework": "pemdi-2026", "agency": "Agency {k}", "year": 2026, "answers": [{}]}}"#,
@@ -215,7 +225,11 @@ fn synthesize(dir: &Path, n: usize, seed: u64) -> Vec<String> {
 
 fn manifest(dir: &Path, name: &str, lines: &[String]) -> std::path::PathBuf {
     let p = dir.join(name);
-    std::fs::write(&p, format!("agency,spbe,pemdi,status\n{}\n", lines.join("\n"))).unwrap();
+    std::fs::write(
+        &p,
+        format!("agency,spbe,pemdi,status\n{}\n", lines.join("\n")),
+    )
+    .unwrap();
     p
 }
 
@@ -247,7 +261,11 @@ fn calibrate_recovers_a_known_rule_from_synthetic_pairs() {
     let c = &out.calibration;
     assert_eq!(c.n, 200);
     // The rule: s = 0,6 (per aspect, every aspect near it).
-    assert!((c.parameters.strictness - d(S_TRUE)).abs() < d("0.03"), "{:?}", c.parameters);
+    assert!(
+        (c.parameters.strictness - d(S_TRUE)).abs() < d("0.03"),
+        "{:?}",
+        c.parameters
+    );
     for (k, s) in &c.parameters.aspects {
         assert!((s.0 - d(S_TRUE)).abs() < d("0.06"), "aspect {k}: {}", s.0);
     }
@@ -274,13 +292,25 @@ fn calibrate_recovers_a_known_rule_from_synthetic_pairs() {
     // Write it, then project the 40 held-out agencies.
     let r = run_in(
         dir,
-        &["calibrate", "train.csv", "--data", "mappings", "--write", "--quiet"],
+        &[
+            "calibrate",
+            "train.csv",
+            "--data",
+            "mappings",
+            "--write",
+            "--quiet",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let after = Data::from_dir(&data_dir).unwrap();
-    let written = calibration::load(&after, "spbe-2020-to-pemdi-2026").unwrap().unwrap();
+    let written = calibration::load(&after, "spbe-2020-to-pemdi-2026")
+        .unwrap()
+        .unwrap();
     assert_eq!(&written, c);
-    assert_eq!(written.version, "1.1.0", "a parameter change is a minor bump");
+    assert_eq!(
+        written.version, "1.1.0",
+        "a parameter change is a minor bump"
+    );
     let conv_before = Converter::new(&before, "spbe-2020", &ConvertOptions::default()).unwrap();
     let conv_after = Converter::new(&after, "spbe-2020", &ConvertOptions::default()).unwrap();
     let (mut err_before, mut err_after, mut band_in, mut band_n) =
@@ -308,9 +338,15 @@ fn calibrate_recovers_a_known_rule_from_synthetic_pairs() {
             }
         }
     }
-    assert!(err_after < err_before * d("0.75"), "{err_after} vs {err_before}");
+    assert!(
+        err_after < err_before * d("0.75"),
+        "{err_after} vs {err_before}"
+    );
     let share = Decimal::from(band_in) / Decimal::from(band_n);
-    assert!(share >= d("0.7") && share <= d("0.92"), "band covers {share} of held-out values");
+    assert!(
+        share >= d("0.7") && share <= d("0.92"),
+        "band covers {share} of held-out values"
+    );
 }
 
 /// With one pair the fit is global and there is no leave-one-out; JSON has
@@ -334,10 +370,22 @@ fn calibrate_json_has_the_documented_keys() {
     let b = fixture("aceh-tengah-pemdi-2026.json");
     std::fs::write(
         &m,
-        format!("agency,spbe,pemdi\nA,{},{}\nB,{},{}\n", a.display(), b.display(), a.display(), b.display()),
+        format!(
+            "agency,spbe,pemdi\nA,{},{}\nB,{},{}\n",
+            a.display(),
+            b.display(),
+            a.display(),
+            b.display()
+        ),
     )
     .unwrap();
-    let r = run(&["calibrate", m.to_str().unwrap(), "--data", "mappings", "--json"]);
+    let r = run(&[
+        "calibrate",
+        m.to_str().unwrap(),
+        "--data",
+        "mappings",
+        "--json",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert!(v["loo"]["index_mae"].is_string());
@@ -360,14 +408,28 @@ fn calibrate_errors() {
     let cases = [
         ("no-columns.csv", "nama;berkas\nA;b.json\n"),
         ("empty.csv", "instansi;spbe;pemdi\n"),
-        ("missing-file.csv", "instansi;spbe;pemdi\nA;tidak-ada.json;juga-tidak.json\n"),
-        ("bad-status.csv", "instansi;spbe;pemdi;status\nA;a.json;b.json;mungkin\n"),
+        (
+            "missing-file.csv",
+            "instansi;spbe;pemdi\nA;tidak-ada.json;juga-tidak.json\n",
+        ),
+        (
+            "bad-status.csv",
+            "instansi;spbe;pemdi;status\nA;a.json;b.json;mungkin\n",
+        ),
     ];
     let mut out = String::new();
     for (name, text) in cases {
         std::fs::write(tmp.path().join(name), text).unwrap();
         let args = ["calibrate", name, "--data", "../mappings"];
-        let mut r = run_in(tmp.path(), &["calibrate", name, "--data", root().join("mappings").to_str().unwrap()]);
+        let mut r = run_in(
+            tmp.path(),
+            &[
+                "calibrate",
+                name,
+                "--data",
+                root().join("mappings").to_str().unwrap(),
+            ],
+        );
         assert_eq!(r.code, 3, "{name}: {}", r.stderr);
         r.stderr = r.stderr.replace(&root().display().to_string(), "..");
         out.push_str(&r.transcript(&args));
@@ -398,7 +460,12 @@ fn mapping_diff_grades_calibration_changes() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["field"].as_str().unwrap().to_string(), c["severity"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (
+                c["field"].as_str().unwrap().to_string(),
+                c["severity"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let want = [
         ("version", "text"),
@@ -408,19 +475,38 @@ fn mapping_diff_grades_calibration_changes() {
     ];
     assert_eq!(
         graded,
-        want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>()
+        want.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
     );
-    assert_eq!(run(&["mapping", "diff", o, n, "--fail-on", "outcome"]).code, 1);
+    assert_eq!(
+        run(&["mapping", "diff", o, n, "--fail-on", "outcome"]).code,
+        1
+    );
     assert_eq!(run(&["mapping", "diff", o, o, "--fail-on", "text"]).code, 0);
 }
 
 /// The review document of the crosswalk shows its calibration.
 #[test]
 fn review_document_shows_the_calibration() {
-    for (lang, title) in [("id", "Kalibrasi proyeksi"), ("en", "Projection calibration")] {
-        let r = run(&["mapping", "review", "spbe-2020-to-pemdi-2026", "--lang", lang]);
+    for (lang, title) in [
+        ("id", "Kalibrasi proyeksi"),
+        ("en", "Projection calibration"),
+    ] {
+        let r = run(&[
+            "mapping",
+            "review",
+            "spbe-2020-to-pemdi-2026",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        assert!(r.stdout.contains(&format!("## {title} `spbe-2020-to-pemdi-2026@1.0.0`")), "{}", r.stdout);
+        assert!(
+            r.stdout
+                .contains(&format!("## {title} `spbe-2020-to-pemdi-2026@1.0.0`")),
+            "{}",
+            r.stdout
+        );
         assert!(r.stdout.contains("Kabupaten Aceh Tengah"));
     }
 }

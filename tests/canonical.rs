@@ -143,7 +143,8 @@ fn files_under_reviews_are_not_data() {
         embedded
             .files
             .iter()
-            .all(|f| f.path.starts_with("frameworks/") || f.path.starts_with("crosswalks/")
+            .all(|f| f.path.starts_with("frameworks/")
+                || f.path.starts_with("crosswalks/")
                 || f.path.starts_with("calibrations/"))
     );
     let from_dir = spbe_pemdi::data::Data::from_dir(&root().join("mappings")).unwrap();

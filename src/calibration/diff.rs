@@ -57,16 +57,70 @@ pub fn diff(old: &Calibration, new: &Calibration) -> Vec<CalibrationChange> {
     let text = Text::new("tidak mengubah konversi", "changes no conversion");
     let fields: Vec<(&str, serde_json::Value, serde_json::Value, Severity, &Text)> = vec![
         ("id", j_(&old.id), j_(&new.id), Severity::Text, &text),
-        ("version", j_(&old.version), j_(&new.version), Severity::Text, &text),
-        ("crosswalks", j_(&old.crosswalks), j_(&new.crosswalks), Severity::Text, &text),
-        ("method", j_(&old.method), j_(&new.method), Severity::Outcome, &outcome),
-        ("parameters", j_(&old.parameters), j_(&new.parameters), Severity::Outcome, &outcome),
-        ("band", j_(&old.band), j_(&new.band), Severity::Range, &range),
+        (
+            "version",
+            j_(&old.version),
+            j_(&new.version),
+            Severity::Text,
+            &text,
+        ),
+        (
+            "crosswalks",
+            j_(&old.crosswalks),
+            j_(&new.crosswalks),
+            Severity::Text,
+            &text,
+        ),
+        (
+            "method",
+            j_(&old.method),
+            j_(&new.method),
+            Severity::Outcome,
+            &outcome,
+        ),
+        (
+            "parameters",
+            j_(&old.parameters),
+            j_(&new.parameters),
+            Severity::Outcome,
+            &outcome,
+        ),
+        (
+            "band",
+            j_(&old.band),
+            j_(&new.band),
+            Severity::Range,
+            &range,
+        ),
         ("n", j_(&old.n), j_(&new.n), Severity::Text, &text),
-        ("pairs", j_(&old.pairs), j_(&new.pairs), Severity::Text, &text),
-        ("errors", j_(&old.errors), j_(&new.errors), Severity::Text, &text),
-        ("description", j_(&old.description), j_(&new.description), Severity::Text, &text),
-        ("description_en", j_(&old.description_en), j_(&new.description_en), Severity::Text, &text),
+        (
+            "pairs",
+            j_(&old.pairs),
+            j_(&new.pairs),
+            Severity::Text,
+            &text,
+        ),
+        (
+            "errors",
+            j_(&old.errors),
+            j_(&new.errors),
+            Severity::Text,
+            &text,
+        ),
+        (
+            "description",
+            j_(&old.description),
+            j_(&new.description),
+            Severity::Text,
+            &text,
+        ),
+        (
+            "description_en",
+            j_(&old.description_en),
+            j_(&new.description_en),
+            Severity::Text,
+            &text,
+        ),
     ];
     fields
         .into_iter()
@@ -86,7 +140,12 @@ fn j_<T: Serialize>(v: &T) -> serde_json::Value {
 }
 
 /// The changes as Markdown.
-pub fn markdown(old: &Calibration, new: &Calibration, changes: &[CalibrationChange], lang: Lang) -> String {
+pub fn markdown(
+    old: &Calibration,
+    new: &Calibration,
+    changes: &[CalibrationChange],
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

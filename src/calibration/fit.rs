@@ -279,7 +279,11 @@ impl Tally {
             } else {
                 None
             },
-            index_coverage: if self.ranged { share(self.idx_in, k) } else { None },
+            index_coverage: if self.ranged {
+                share(self.idx_in, k)
+            } else {
+                None
+            },
         }
     }
 }

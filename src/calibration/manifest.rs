@@ -24,9 +24,14 @@ pub struct Entry {
 }
 
 fn column(headers: &[String], names: &[&str]) -> Option<usize> {
-    headers
-        .iter()
-        .position(|h| names.contains(&h.trim().trim_start_matches('\u{feff}').to_lowercase().as_str()))
+    headers.iter().position(|h| {
+        names.contains(
+            &h.trim()
+                .trim_start_matches('\u{feff}')
+                .to_lowercase()
+                .as_str(),
+        )
+    })
 }
 
 fn status_of(s: &str) -> Option<&'static str> {
@@ -126,7 +131,10 @@ pub fn read(path: &Path) -> Result<Vec<Entry>> {
     if out.is_empty() {
         return Err(Error::input(
             path,
-            tr!("manifes tidak berisi pasangan", "the manifest holds no pairs"),
+            tr!(
+                "manifes tidak berisi pasangan",
+                "the manifest holds no pairs"
+            ),
         )
         .with_hint(tr!(
             "tambahkan satu baris per instansi: nama;hasil-spbe.json;hasil-pemdi.json",

@@ -186,9 +186,7 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
             })
             .collect();
         let src = &outline.source;
-        let old_index = src
-            .index
-            .unwrap_or((src.low + src.high) / Decimal::TWO);
+        let old_index = src.index.unwrap_or((src.low + src.high) / Decimal::TWO);
         obs.push(fit::Obs {
             old_index,
             real_index,
@@ -273,12 +271,7 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
                 .iter()
                 .map(|r| {
                     if r.calibrated {
-                        fit::project_row(
-                            r.evidenced,
-                            cal.strictness(r.aspect),
-                            cal.band.width,
-                            &sc,
-                        )
+                        fit::project_row(r.evidenced, cal.strictness(r.aspect), cal.band.width, &sc)
                     } else {
                         r.evidenced
                     }
@@ -328,11 +321,7 @@ pub fn basis(c: &Calibration, lang: Lang) -> String {
     };
     let mut s = match lang {
         Lang::Id => format!("{} pasangan, {status}", c.n),
-        Lang::En => format!(
-            "{} pair{}, {status}",
-            c.n,
-            if c.n == 1 { "" } else { "s" }
-        ),
+        Lang::En => format!("{} pair{}, {status}", c.n, if c.n == 1 { "" } else { "s" }),
     };
     if c.indicative() {
         s.push_str(lang.pick(", indikatif", ", indicative"));
@@ -401,7 +390,11 @@ fn describe(c: &Calibration, lang: Lang) -> String {
             opt(floor.indicator_mae),
             crate::decimal::show2(c.band.width, lang),
             num(c.band.coverage * Decimal::ONE_HUNDRED),
-            if c.band.residuals == "in_sample" { "dalam sampel" } else { "leave-one-out" },
+            if c.band.residuals == "in_sample" {
+                "dalam sampel"
+            } else {
+                "leave-one-out"
+            },
             basis = basis(c, lang),
         ),
         Lang::En => format!(
@@ -411,7 +404,11 @@ fn describe(c: &Calibration, lang: Lang) -> String {
             opt(floor.indicator_mae),
             crate::decimal::show2(c.band.width, lang),
             num(c.band.coverage * Decimal::ONE_HUNDRED),
-            if c.band.residuals == "in_sample" { "in-sample" } else { "leave-one-out" },
+            if c.band.residuals == "in_sample" {
+                "in-sample"
+            } else {
+                "leave-one-out"
+            },
             basis = basis(c, lang),
         ),
     }

@@ -88,25 +88,53 @@ pub struct Pair {
 #[serde(deny_unknown_fields)]
 pub struct Errors {
     /// Weighted mean absolute error per indicator (weights of the indicators).
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub indicator_mae: Option<Decimal>,
     /// Largest absolute error of one indicator.
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub indicator_max: Option<Decimal>,
     /// Mean absolute error of the index.
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub index_mae: Option<Decimal>,
     /// Largest absolute error of the index.
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub index_max: Option<Decimal>,
     /// Spearman's rank correlation of the indices (n >= 3).
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub spearman: Option<Decimal>,
     /// Share of real indicator values inside their projected range.
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub indicator_coverage: Option<Decimal>,
     /// Share of real indices inside their projected range.
-    #[serde(with = "serde_opt_dec", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "serde_opt_dec",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub index_coverage: Option<Decimal>,
 }
 

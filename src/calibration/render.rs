@@ -16,7 +16,10 @@ fn opt(d: Option<Decimal>, lang: Lang) -> String {
 
 fn pct(d: Option<Decimal>, lang: Lang) -> String {
     d.map_or("–".to_string(), |d| {
-        format!("{} %", show_exact((d * Decimal::ONE_HUNDRED).round_dp(1), lang))
+        format!(
+            "{} %",
+            show_exact((d * Decimal::ONE_HUNDRED).round_dp(1), lang)
+        )
     })
 }
 
@@ -98,9 +101,19 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
         l("idx dlm rtg", "index in rg"),
     );
     let e = &c.errors;
-    row(&mut out, l("model (dalam sampel)", "model (in-sample)"), &e.in_sample, lang);
+    row(
+        &mut out,
+        l("model (dalam sampel)", "model (in-sample)"),
+        &e.in_sample,
+        lang,
+    );
     if let Some(loo) = &e.leave_one_out {
-        row(&mut out, l("model (leave-one-out)", "model (leave-one-out)"), loo, lang);
+        row(
+            &mut out,
+            l("model (leave-one-out)", "model (leave-one-out)"),
+            loo,
+            lang,
+        );
     }
     for (key, id, en) in [
         ("floor", "dasar: semua di lantai", "baseline: all at floor"),
@@ -229,7 +242,12 @@ pub fn review_markdown(c: &crate::calibration::Calibration, lang: Lang) -> Strin
     for (k, v) in &c.parameters.aspects {
         params.push(format!("s{k} = {}", show_exact(v.0, lang)));
     }
-    let _ = writeln!(out, "| {} | {} |", l("Parameter", "Parameters"), params.join(", "));
+    let _ = writeln!(
+        out,
+        "| {} | {} |",
+        l("Parameter", "Parameters"),
+        params.join(", ")
+    );
     let _ = writeln!(
         out,
         "| {} | ±{} ({} %, {} {}) |",
@@ -279,7 +297,8 @@ pub fn review_markdown(c: &crate::calibration::Calibration, lang: Lang) -> Strin
         l("maks indeks", "index max"),
     );
     let e = &c.errors;
-    let mut rows: Vec<(&str, &Errors)> = vec![(l("model (dalam sampel)", "model (in-sample)"), &e.in_sample)];
+    let mut rows: Vec<(&str, &Errors)> =
+        vec![(l("model (dalam sampel)", "model (in-sample)"), &e.in_sample)];
     if let Some(loo) = &e.leave_one_out {
         rows.push((l("model (leave-one-out)", "model (leave-one-out)"), loo));
     }

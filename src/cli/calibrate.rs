@@ -63,7 +63,14 @@ pub fn run_cmd(ctx: &Ctx, args: Args) -> Result<i32> {
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::output(parent, tr!("folder tidak dapat dibuat: {}", "cannot create the folder: {}", e))
+                Error::output(
+                    parent,
+                    tr!(
+                        "folder tidak dapat dibuat: {}",
+                        "cannot create the folder: {}",
+                        e
+                    ),
+                )
             })?;
         }
         if path.exists() {

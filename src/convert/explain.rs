@@ -90,7 +90,10 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 out,
                 "{}: {} {} ({} s = {}); {} ±{} ({})",
                 lang.pick("Proyeksi", "Projection"),
-                lang.pick("nilai terbukti lewat kalibrasi", "the evidenced value through calibration"),
+                lang.pick(
+                    "nilai terbukti lewat kalibrasi",
+                    "the evidenced value through calibration"
+                ),
                 k.calibration,
                 lang.pick("1 + s × (terbukti − 1),", "1 + s × (evidenced − 1),"),
                 crate::calibration::show_exact(k.strictness, lang),

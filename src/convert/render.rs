@@ -125,7 +125,9 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
             lang.pick("Sumber", "Sources"),
             lang.pick("Data dukung", "Evidence"),
         ],
-        &[true, false, true, false, true, true, false, false, false, false],
+        &[
+            true, false, true, false, true, true, false, false, false, false,
+        ],
     );
     for tv in &c.indicators {
         let sources: Vec<String> = tv

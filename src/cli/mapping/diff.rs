@@ -70,7 +70,10 @@ pub struct Args {
 /// Runs `mapping diff`.
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     use crate::calibration::diff as cal;
-    let (po, pn) = (std::path::Path::new(&args.old), std::path::Path::new(&args.new));
+    let (po, pn) = (
+        std::path::Path::new(&args.old),
+        std::path::Path::new(&args.new),
+    );
     if cal::is_calibration(po) && cal::is_calibration(pn) {
         let (old, new) = (cal::read(po)?, cal::read(pn)?);
         let changes = cal::diff(&old, &new);
@@ -88,7 +91,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             FailOn::Text => Severity::Text,
         });
         let highest = changes.iter().map(|c| c.severity).max();
-        return Ok(i32::from(matches!((gate, highest), (Some(g), Some(h)) if h >= g)));
+        return Ok(i32::from(
+            matches!((gate, highest), (Some(g), Some(h)) if h >= g),
+        ));
     }
     let data = ctx.data()?;
     let old = resolve(&data, &args.old)?;
