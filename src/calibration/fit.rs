@@ -537,3 +537,42 @@ fn baselines(obs: &[Obs], sc: &Scale<'_>) -> BTreeMap<String, Errors> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds(v: &[i64]) -> Vec<Decimal> {
+        v.iter().map(|x| Decimal::from(*x)).collect()
+    }
+
+    #[test]
+    fn conformal_quantile_leaves_out_the_dropped_values() {
+        let all = ds(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        // m = 10: rank ceil(0.8 * 11) = 9.
+        assert_eq!(quantile_without(&all, &[], nominal()), Decimal::from(9));
+        // Without 9 and 10: m = 8, rank ceil(0.8 * 9) = 8 -> 8.
+        assert_eq!(
+            quantile_without(&all, &ds(&[9, 10]), nominal()),
+            Decimal::from(8)
+        );
+        // Without 1 and 2: m = 8, rank 8 of 3..10 -> 10.
+        assert_eq!(
+            quantile_without(&all, &ds(&[1, 2]), nominal()),
+            Decimal::from(10)
+        );
+        // Ties.
+        let t = ds(&[0, 0, 0, 5, 5]);
+        assert_eq!(quantile_without(&t, &ds(&[5]), nominal()), Decimal::from(5));
+        assert_eq!(quantile_without(&t, &t, nominal()), Decimal::ZERO);
+    }
+
+    #[test]
+    fn ranks_share_ties_and_spearman_is_one_for_a_monotone_relation() {
+        assert_eq!(ranks(&ds(&[10, 20, 20, 30])), vec![1.0, 2.5, 2.5, 4.0]);
+        let pairs: Vec<(Decimal, Decimal)> = (1..6)
+            .map(|i| (Decimal::from(i), Decimal::from(i * i)))
+            .collect();
+        assert_eq!(spearman(&pairs), Some(Decimal::ONE));
+    }
+}

@@ -116,8 +116,24 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
     let mut meta = Vec::new();
     let mut path_ref: Option<(Vec<String>, String, String)> = None;
     for e in &entries {
-        let old = read_pair(&e.old, data)?;
-        let real = read_pair(&e.real, data)?;
+        let named = |mut err: Error| {
+            let here = tr!(
+                "berkas ini disebut di {} baris {}",
+                "this file is named in {} line {}",
+                manifest.display(),
+                e.line
+            );
+            err.hint = Some(match err.hint.take() {
+                Some(h) => crate::text::Text::new(
+                    format!("{}; {}", h.get(Lang::Id), here.get(Lang::Id)),
+                    format!("{}; {}", h.get(Lang::En), here.get(Lang::En)),
+                ),
+                None => here,
+            });
+            err
+        };
+        let old = read_pair(&e.old, data).map_err(named)?;
+        let real = read_pair(&e.real, data).map_err(named)?;
         let at = match converters
             .iter()
             .position(|(f, t, _)| *f == old.framework && *t == real.framework)
