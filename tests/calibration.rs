@@ -510,3 +510,51 @@ fn review_document_shows_the_calibration() {
         assert!(r.stdout.contains("Kabupaten Aceh Tengah"));
     }
 }
+
+/// Done when: a complete assessment's projected index range is no longer
+/// the whole scale, and contains its point; the JSON labels both causes.
+#[test]
+fn complete_assessment_projected_range_is_informative() {
+    let data = data();
+    let a = read(
+        &fixture("kabupaten-contoh-spbe-2024.csv"),
+        &data.catalog,
+        None,
+    )
+    .unwrap();
+    let c = convert(&data, &a, &ConvertOptions::default()).unwrap();
+    assert!(c.source.index.is_some(), "the fixture is complete");
+    let p = &c.projected_index;
+    assert!(p.low <= p.point && p.point <= p.high);
+    assert!(p.high - p.low < d("3"), "{p:?}");
+    let v: serde_json::Value = serde_json::from_str(&spbe_pemdi::convert::render_json(&c)).unwrap();
+    assert!(v["evidenced_index"]["low"].is_string());
+    assert_eq!(
+        v["calibration"]["basis"]["id"],
+        "1 pasangan, sementara, indikatif"
+    );
+    let t = &v["indicators"][19];
+    assert!(t["evidenced"]["point"].is_string() && t["estimate"]["point"].is_string());
+    assert_eq!(t["band"]["n"], 1);
+    assert_eq!(t["band"]["indicative"], true);
+}
+
+/// Without a calibration in the data set, the projection is the evidenced
+/// value and nothing claims a band.
+#[test]
+fn without_a_calibration_the_projection_is_the_evidenced_value() {
+    let files: Vec<_> = data()
+        .files
+        .into_iter()
+        .filter(|f| !f.path.starts_with("calibrations/"))
+        .collect();
+    let bare = Data::from_files("test".into(), files).unwrap();
+    let a = read(&fixture("aceh-tengah-spbe-2025.json"), &bare.catalog, None).unwrap();
+    let c = convert(&bare, &a, &ConvertOptions::default()).unwrap();
+    assert!(c.calibration.is_none());
+    for t in &c.indicators {
+        assert_eq!(t.estimate, t.evidenced, "{}", t.id);
+        assert!(t.band.is_none());
+    }
+    assert_eq!(c.projected_index.point, c.evidenced_index.point);
+}
