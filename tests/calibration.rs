@@ -593,3 +593,28 @@ fn calibrate_chooses_one_strictness_per_aspect_when_aspects_differ() {
     assert!(out.calibration.parameters.aspects.is_empty());
     assert!(out.calibration.indicative());
 }
+
+/// The draft says what its ranges claim: the evidenced value and the
+/// causes of the range beside the suggestion, and it still reads back.
+#[test]
+fn draft_columns_label_the_range_by_cause() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("draf.csv");
+    let r = run(&[
+        "convert",
+        "fixtures/aceh-tengah-spbe-2025.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains(";rentang_bawah;rentang_atas;nilai_terbukti;sebab_rentang;"));
+    let row20 = text.lines().find(|l| l.starts_with("20;")).unwrap();
+    assert!(
+        row20.contains(";1.55;\"(a) 1–5; (b) ±0.5 (1 pasangan, sementara, indikatif)\";"),
+        "{row20}"
+    );
+    let back = read(&out, &data().catalog, None).unwrap();
+    assert_eq!(back.framework, "pemdi-2026");
+}

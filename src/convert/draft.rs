@@ -198,7 +198,7 @@ struct JsonDraft<'a> {
     conversion: Option<&'a Conversion>,
 }
 
-fn headers(lang: Lang) -> [&'static str; 13] {
+fn headers(lang: Lang) -> [&'static str; 15] {
     match lang {
         Lang::Id => [
             "no",
@@ -208,6 +208,8 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "asal",
             "rentang_bawah",
             "rentang_atas",
+            "nilai_terbukti",
+            "sebab_rentang",
             "keyakinan",
             "sumber",
             "penjelasan",
@@ -223,6 +225,8 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "origin",
             "range_low",
             "range_high",
+            "evidenced_value",
+            "range_causes",
             "confidence",
             "sources",
             "justification",
@@ -233,7 +237,7 @@ fn headers(lang: Lang) -> [&'static str; 13] {
     }
 }
 
-fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]> {
+fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 15]> {
     let mut out = Vec::new();
     let Some(c) = c else {
         for a in &d.answers {
@@ -243,6 +247,8 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
                 String::new(),
                 crate::decimal::exact(a.value),
                 a.origin.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -283,6 +289,12 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
             a.and_then(|a| a.origin.clone()).unwrap_or_default(),
             crate::decimal::exact(t.estimate.low),
             crate::decimal::exact(t.estimate.high),
+            if crate::calibration::calibrated(t.class, t.value) {
+                crate::decimal::exact(t.evidenced.point)
+            } else {
+                String::new()
+            },
+            range_causes(t, c, lang),
             t.confidence
                 .map(|c| c.as_str().to_string())
                 .unwrap_or_default(),
@@ -295,6 +307,25 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
         ]);
     }
     out
+}
+
+/// What the draft's range claims, by cause: (a) the evidenced range from
+/// unanswered sources, (b) the calibration band and what it rests on.
+fn range_causes(t: &crate::convert::TargetValue, c: &Conversion, lang: Lang) -> String {
+    let e = &t.evidenced;
+    let mut s = format!(
+        "(a) {}–{}",
+        crate::decimal::exact(e.low),
+        crate::decimal::exact(e.high)
+    );
+    if let (Some(b), Some(k)) = (t.band, &c.calibration) {
+        s.push_str(&format!(
+            "; (b) ±{} ({})",
+            crate::decimal::exact(b.width),
+            k.basis.get(lang)
+        ));
+    }
+    s
 }
 
 fn ev(e: &Evidence) -> String {
@@ -320,11 +351,11 @@ fn meta(d: &Assessment, lang: Lang) -> Vec<[String; 2]> {
 
 /// External index values as rows the reader resolves (`sdi` in the
 /// indicator column).
-fn external_rows(d: &Assessment) -> Vec<[String; 13]> {
+fn external_rows(d: &Assessment) -> Vec<[String; 15]> {
     d.external
         .iter()
         .map(|(k, v)| {
-            let mut r: [String; 13] = Default::default();
+            let mut r: [String; 15] = Default::default();
             r[1] = k.clone();
             r[3] = crate::decimal::exact(v.0);
             r
@@ -374,19 +405,20 @@ pub fn write(
                 r += 1;
             }
             let widths = [
-                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
+                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 10.0, 30.0, 11.0, 28.0, 50.0, 40.0, 40.0,
+                40.0,
             ];
             let hs = headers(lang);
             let cols: Vec<(&str, f64)> = hs.iter().copied().zip(widths).collect();
             sheet::header(ws, r, &cols)?;
-            let all: Vec<[String; 13]> = rows(d, c, lang)
+            let all: Vec<[String; 15]> = rows(d, c, lang)
                 .into_iter()
                 .chain(external_rows(d))
                 .collect();
             for (i, row) in all.iter().enumerate() {
                 let y = r + 1 + i as u32;
                 for (x, v) in row.iter().enumerate() {
-                    if x == 3 || x == 5 || x == 6 {
+                    if x == 3 || x == 5 || x == 6 || x == 7 {
                         if let Ok(n) = v.parse::<f64>() {
                             // Numbers stay numbers in the sheet; they are
                             // written from exact decimals of at most 2 places.
