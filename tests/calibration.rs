@@ -122,6 +122,11 @@ fn aceh_tengah_floor_baseline_is_0_2415() {
     let floor = &out.calibration.errors.baselines["floor"];
     assert_eq!(floor.indicator_mae, Some(d("0.2415")));
     assert_eq!(floor.index_mae, Some(d("0.2415")));
+    assert_eq!(
+        out.pairs[0].real_index,
+        Some(d("1.2415")),
+        "the fixture's index"
+    );
 }
 
 /// No stale numbers: the README's figures for Aceh Tengah are computed.
@@ -617,4 +622,40 @@ fn draft_columns_label_the_range_by_cause() {
     );
     let back = read(&out, &data().catalog, None).unwrap();
     assert_eq!(back.framework, "pemdi-2026");
+}
+
+/// A calibration fitted on another version of the crosswalk is flagged
+/// stale in the crosswalk's review document.
+#[test]
+fn review_flags_a_calibration_fitted_on_another_crosswalk_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_data(tmp.path());
+    let p = dir.join("calibrations/spbe-2020-to-pemdi-2026.json");
+    let mut c: Calibration = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+    c.crosswalks = vec!["spbe-2020-to-pemdi-2026@0.9.0".into()];
+    std::fs::write(&p, spbe_pemdi::json::to_pretty(&c)).unwrap();
+    let r = run(&[
+        "--data",
+        dir.to_str().unwrap(),
+        "mapping",
+        "review",
+        "spbe-2020-to-pemdi-2026",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("**Stale:** this calibration was fitted on spbe-2020-to-pemdi-2026@0.9.0"),
+        "{}",
+        r.stdout
+    );
+    let ok = run(&[
+        "mapping",
+        "review",
+        "spbe-2020-to-pemdi-2026",
+        "--lang",
+        "en",
+    ]);
+    assert!(!ok.stdout.contains("**Stale:**"));
 }

@@ -211,8 +211,9 @@ pub fn render_json(o: &Outcome) -> String {
     crate::json::to_pretty(&v)
 }
 
-/// The calibration's section of a crosswalk's review document (Markdown).
-pub fn review_markdown(c: &crate::calibration::Calibration, lang: Lang) -> String {
+/// The calibration's section of the review document of crosswalk
+/// `reviewed` (`id@version`) (Markdown).
+pub fn review_markdown(c: &crate::calibration::Calibration, reviewed: &str, lang: Lang) -> String {
     let mut out = String::new();
     let l = |id: &'static str, en: &'static str| lang.pick(id, en);
     let _ = writeln!(
@@ -221,6 +222,23 @@ pub fn review_markdown(c: &crate::calibration::Calibration, lang: Lang) -> Strin
         l("Kalibrasi proyeksi", "Projection calibration"),
         c.reference()
     );
+    if !c.crosswalks.iter().any(|x| x == reviewed) {
+        let _ = writeln!(
+            out,
+            "**{}** {}\n",
+            l("Usang:", "Stale:"),
+            match lang {
+                Lang::Id => format!(
+                    "kalibrasi ini dipasang pada {}, bukan `{reviewed}`; pasang ulang dengan `spbe-pemdi calibrate MANIFES --data mappings --write`.",
+                    c.crosswalks.join(" → ")
+                ),
+                Lang::En => format!(
+                    "this calibration was fitted on {}, not `{reviewed}`; refit it with `spbe-pemdi calibrate MANIFEST --data mappings --write`.",
+                    c.crosswalks.join(" → ")
+                ),
+            }
+        );
+    }
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(
         out,

@@ -239,7 +239,8 @@ pub fn render(r: &Review, data: &crate::data::Data, lang: Lang) -> String {
     }
     maps::dispositions(&mut out, r, lang);
     if let Some(c) = &r.projection {
-        out.push_str(&crate::calibration::review_markdown(c, lang));
+        let reviewed = format!("{}@{}", r.id, r.version);
+        out.push_str(&crate::calibration::review_markdown(c, &reviewed, lang));
     }
     findings(&mut out, r, lang);
     out
