@@ -659,3 +659,38 @@ fn review_flags_a_calibration_fitted_on_another_crosswalk_version() {
     ]);
     assert!(!ok.stdout.contains("**Stale:**"));
 }
+
+/// One calibration per path: pairs that convert along different paths are
+/// refused, naming the manifest line.
+#[test]
+fn calibrate_refuses_pairs_along_different_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let m = tmp.path().join("m.csv");
+    let f = |n: &str| fixture(n).display().to_string();
+    std::fs::write(
+        &m,
+        format!(
+            "instansi;spbe;pemdi\nA;{};{}\nB;{};{}\n",
+            f("aceh-tengah-spbe-2025.json"),
+            f("aceh-tengah-pemdi-2026.json"),
+            f("kota-contoh-spbe-2019.csv"),
+            f("aceh-tengah-pemdi-2026.json"),
+        ),
+    )
+    .unwrap();
+    let r = run(&[
+        "calibrate",
+        m.to_str().unwrap(),
+        "--data",
+        "mappings",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("one calibration per path"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("m.csv:3"), "{}", r.stderr);
+}
