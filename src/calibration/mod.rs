@@ -81,6 +81,35 @@ pub struct Outcome {
     pub changed: bool,
     /// Each pair.
     pub pairs: Vec<PairResult>,
+    /// Each target indicator, over the pairs with a real value.
+    pub indicators: Vec<IndicatorResult>,
+}
+
+/// One target indicator's errors over the pairs (in-sample).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IndicatorResult {
+    /// `pemdi-2026:19`.
+    pub id: String,
+    /// Weight in percent.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub weight: Decimal,
+    /// Pairs with a real value.
+    pub n: usize,
+    /// Mean real value.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub real: Option<Decimal>,
+    /// Mean evidenced value.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub evidenced: Option<Decimal>,
+    /// Mean projection.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub projected: Option<Decimal>,
+    /// Mean signed error (projection − real).
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub bias: Option<Decimal>,
+    /// Mean absolute error.
+    #[serde(with = "crate::decimal::serde_opt_dec")]
+    pub mae: Option<Decimal>,
 }
 
 fn bump(old: &Calibration, new: &Calibration) -> String {
@@ -278,6 +307,45 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
         }
         None => true,
     };
+    let ids: Vec<String> = fw.plan().ids.clone();
+    let mut per: Vec<[Decimal; 5]> = vec![[Decimal::ZERO; 5]; ids.len()];
+    let mut per_n = vec![0usize; ids.len()];
+    for o in &obs {
+        for (k, r) in o.rows.iter().enumerate() {
+            let Some(y) = r.real else { continue };
+            let p = if r.calibrated {
+                fit::project_row(r.evidenced, cal.strictness(r.aspect), Decimal::ZERO, &sc).point
+            } else {
+                r.evidenced.point
+            };
+            let acc = &mut per[k];
+            acc[0] += y;
+            acc[1] += r.evidenced.point;
+            acc[2] += p;
+            acc[3] += p - y;
+            acc[4] += (p - y).abs();
+            per_n[k] += 1;
+        }
+    }
+    let indicators = ids
+        .iter()
+        .zip(&per)
+        .zip(&per_n)
+        .zip(&fw.plan().items)
+        .map(|(((id, acc), n), it)| {
+            let mean = |i: usize| (*n > 0).then(|| fit::r4(acc[i] / Decimal::from(*n)));
+            IndicatorResult {
+                id: id.clone(),
+                weight: it.weight.value(),
+                n: *n,
+                real: mean(0),
+                evidenced: mean(1),
+                projected: mean(2),
+                bias: mean(3),
+                mae: mean(4),
+            }
+        })
+        .collect();
     let results = obs
         .iter()
         .zip(meta)
@@ -313,6 +381,7 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
         calibration: cal,
         changed,
         pairs: results,
+        indicators,
     })
 }
 

@@ -164,6 +164,33 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
         );
     }
     let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>6} {:>4} {:>8} {:>9} {:>9} {:>8} {:>8}",
+        l("Indikator", "Indicator"),
+        l("bobot", "weight"),
+        "n",
+        l("nyata", "real"),
+        l("terbukti", "evidenced"),
+        l("proyeksi", "projected"),
+        l("selisih", "bias"),
+        "MAE",
+    );
+    for i in &o.indicators {
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>6} {:>4} {:>8} {:>9} {:>9} {:>8} {:>8}",
+            i.id,
+            show_exact(i.weight, lang),
+            i.n,
+            opt(i.real, lang),
+            opt(i.evidenced, lang),
+            opt(i.projected, lang),
+            opt(i.bias, lang),
+            opt(i.mae, lang),
+        );
+    }
+    let _ = writeln!(out);
     out.push_str(match lang {
         Lang::Id => &c.description,
         Lang::En => &c.description_en,
@@ -202,6 +229,7 @@ pub fn render_json(o: &Outcome) -> String {
         "model": e.in_sample,
         "baselines": Value::Object(baselines),
         "pairs": o.pairs,
+        "indicators": o.indicators,
         "calibration": c,
     });
     if let Some(l) = &e.leave_one_out {
