@@ -455,3 +455,33 @@ fn draft_columns_label_the_range_by_cause() {
     let back = read(&out, &data().catalog, None).unwrap();
     assert_eq!(back.framework, "pemdi-2026");
 }
+
+/// A partial real result still calibrates on the indicators it gives; with
+/// no complete real index there are no index errors (never a made-up one).
+#[test]
+fn calibrate_on_a_partial_real_result() {
+    let tmp = tempfile::tempdir().unwrap();
+    let full = std::fs::read_to_string(fixture("aceh-tengah-pemdi-2026.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&full).unwrap();
+    v["answers"].as_array_mut().unwrap().truncate(10);
+    std::fs::write(tmp.path().join("real.json"), v.to_string()).unwrap();
+    let old = fixture("aceh-tengah-spbe-2025.json");
+    std::fs::write(
+        tmp.path().join("m.csv"),
+        format!("agency,spbe,pemdi\nA,{},real.json\n", old.display()),
+    )
+    .unwrap();
+    let m = tmp.path().join("m.csv");
+    let r = run(&[
+        "calibrate",
+        m.to_str().unwrap(),
+        "--data",
+        "mappings",
+        "--json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["model"]["indicator_mae"].is_string());
+    assert!(v["model"].get("index_mae").is_none());
+    assert!(v["pairs"][0]["real_index"].is_null());
+}

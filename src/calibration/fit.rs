@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::calibration::measure::{Tally, baselines};
@@ -209,7 +210,7 @@ fn quantile_without(all: &[Decimal], drop: &[Decimal], q: Decimal) -> Decimal {
         return Decimal::ZERO;
     }
     let t = (q * Decimal::from(m + 1)).ceil();
-    let t = usize::try_from(t.mantissa()).unwrap_or(m).min(m).max(1);
+    let t = t.to_usize().unwrap_or(m).clamp(1, m);
     let upper = |v: &[Decimal], x: Decimal| v.partition_point(|d| *d <= x);
     let (mut lo, mut hi) = (0usize, all.len() - 1);
     while lo < hi {
