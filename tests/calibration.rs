@@ -137,11 +137,12 @@ fn readme_figures_for_aceh_tengah_are_computed() {
     let e = &c.evidenced_index;
     let k = c.calibration.as_ref().unwrap();
     let expected = format!(
-        "projects to {} (range {}–{}; evidenced value {}, s = {}, band ±{})",
+        "projects to {} (range {}–{}; evidenced value {}, c = {}, s = {}, band ±{})",
         show(p.point),
         show(p.low),
         show(p.high),
         show(e.point),
+        calibration::show_exact(k.offset, spbe_pemdi::Lang::Id),
         calibration::show_exact(k.strictness, spbe_pemdi::Lang::Id),
         show(k.band.width),
     );
@@ -448,10 +449,16 @@ fn draft_columns_label_the_range_by_cause() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains(";rentang_bawah;rentang_atas;nilai_terbukti;sebab_rentang;"));
     let row20 = text.lines().find(|l| l.starts_with("20;")).unwrap();
-    assert!(
-        row20.contains(";1.55;\"(a) 1–5; (b) ±0.5 (1 pasangan, sementara, indikatif)\";"),
-        "{row20}"
+    let c = aceh();
+    let t = c.indicator(20).unwrap();
+    let want = format!(
+        ";{};\"(a) {}–{}; (b) ±{} (1 pasangan, sementara, indikatif)\";",
+        spbe_pemdi::decimal::exact(t.evidenced.point),
+        spbe_pemdi::decimal::exact(t.evidenced.low),
+        spbe_pemdi::decimal::exact(t.evidenced.high),
+        spbe_pemdi::decimal::exact(t.band.unwrap().width),
     );
+    assert!(row20.contains(&want), "{row20} lacks {want}");
     let back = read(&out, &data().catalog, None).unwrap();
     assert_eq!(back.framework, "pemdi-2026");
 }

@@ -42,11 +42,17 @@ const S_TRUE: &str = "0.6";
 /// the tool counts.
 /// Returns the manifest's lines.
 fn synthesize(dir: &Path, n: usize, seed: u64) -> Vec<String> {
-    synthesize_with(dir, n, seed, |_| d(S_TRUE))
+    synthesize_with(dir, n, seed, Decimal::ZERO, |_| d(S_TRUE))
 }
 
 /// As [`synthesize`], with the strictness of each aspect given by `rule`.
-fn synthesize_with(dir: &Path, n: usize, seed: u64, rule: impl Fn(u32) -> Decimal) -> Vec<String> {
+fn synthesize_with(
+    dir: &Path,
+    n: usize,
+    seed: u64,
+    offset: Decimal,
+    rule: impl Fn(u32) -> Decimal,
+) -> Vec<String> {
     let data = data();
     let spbe = data.catalog.get("spbe-2020").unwrap();
     let conv = Converter::new(&data, "spbe-2020", &ConvertOptions::default()).unwrap();
@@ -72,7 +78,7 @@ fn synthesize_with(dir: &Path, n: usize, seed: u64, rule: impl Fn(u32) -> Decima
         let mut vals = Vec::new();
         for (i, t) in conv.target().indicators.iter().zip(&o.targets) {
             let y = if calibration::calibrated(t.class, t.value) {
-                let p = Decimal::ONE + rule(i.aspect) * (t.evidenced.point - Decimal::ONE);
+                let p = Decimal::ONE + offset + rule(i.aspect) * (t.evidenced.point - Decimal::ONE);
                 let y = p + rng.unit() * d("0.25");
                 y.clamp(Decimal::ONE, Decimal::from(5)).round_dp(2)
             } else {
@@ -230,7 +236,7 @@ fn calibrate_recovers_a_known_rule_from_synthetic_pairs() {
 fn calibrate_chooses_one_strictness_per_aspect_when_aspects_differ() {
     let tmp = tempfile::tempdir().unwrap();
     let rule = |a: u32| if a <= 3 { d("0.4") } else { d("0.8") };
-    let lines = synthesize_with(tmp.path(), 80, 7, rule);
+    let lines = synthesize_with(tmp.path(), 80, 7, Decimal::ZERO, rule);
     let m = manifest(tmp.path(), "all.csv", &lines);
     let out = calibration::run(&data(), &m).unwrap();
     let c = &out.calibration;
@@ -251,4 +257,26 @@ fn calibrate_chooses_one_strictness_per_aspect_when_aspects_differ() {
     assert_eq!(out.calibration.method, calibration::Method::Global);
     assert!(out.calibration.parameters.aspects.is_empty());
     assert!(out.calibration.indicative());
+}
+
+/// Assessors who credit new work everywhere (an offset) and read the old
+/// evidence at half its worth: both global parameters are recovered.
+#[test]
+fn calibrate_recovers_an_offset_and_a_slope() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = synthesize_with(tmp.path(), 60, 99, d("0.3"), |_| d("0.5"));
+    let m = manifest(tmp.path(), "all.csv", &lines);
+    let c = calibration::run(&data(), &m).unwrap().calibration;
+    assert!(
+        (c.parameters.offset - d("0.3")).abs() < d("0.05"),
+        "{:?}",
+        c.parameters
+    );
+    assert!(
+        (c.parameters.strictness - d("0.5")).abs() < d("0.05"),
+        "{:?}",
+        c.parameters
+    );
+    let loo = c.errors.leave_one_out.as_ref().unwrap();
+    assert!(loo.index_mae.unwrap() < c.errors.baselines["floor"].index_mae.unwrap() * d("0.25"));
 }

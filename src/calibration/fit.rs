@@ -72,11 +72,11 @@ pub fn r4(d: Decimal) -> Decimal {
     round_to(d, 4, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// A projection for one row: the evidenced estimate through strictness `s`
-/// widened by `band`, rounded to the scale's precision (point half up, range
-/// outwards). The point always lies inside.
-pub fn project_row(e: Estimate, s: Decimal, band: Decimal, sc: &Scale<'_>) -> Estimate {
-    let f = |v: Decimal| super::model::apply(s, v, sc.min, sc.max);
+/// A projection for one row: the evidenced estimate through offset `c` and
+/// strictness `s`, widened by `band`, rounded to the scale's precision
+/// (point half up, range outwards). The point always lies inside.
+pub fn project_row(e: Estimate, a: Decimal, s: Decimal, band: Decimal, sc: &Scale<'_>) -> Estimate {
+    let f = |v: Decimal| super::model::apply(a, s, v, sc.min, sc.max);
     let low = order::max(f(e.low) - band, sc.min);
     let high = order::min(f(e.high) + band, sc.max);
     Estimate {
@@ -86,10 +86,12 @@ pub fn project_row(e: Estimate, s: Decimal, band: Decimal, sc: &Scale<'_>) -> Es
     }
 }
 
-/// Sums of the least-squares fit: per aspect, Σ w(e−f)(y−f) and Σ w(e−f)².
+/// Sums of the weighted least-squares fit, per aspect: Σw, Σw·de, Σw·dy,
+/// Σw·de², Σw·de·dy with de = e − floor and dy = y − floor (all additive,
+/// so that leave-one-out is a subtraction).
 #[derive(Debug, Clone, Default)]
 struct Sums {
-    by_aspect: BTreeMap<u32, (Decimal, Decimal)>,
+    by_aspect: BTreeMap<u32, [Decimal; 5]>,
 }
 
 impl Sums {
@@ -97,43 +99,65 @@ impl Sums {
         let mut s = Sums::default();
         for r in o.rows.iter().filter(|r| r.calibrated) {
             let Some(y) = r.real else { continue };
-            let (de, dy) = (r.evidenced.point - min, y - min);
+            let (de, dy, w) = (r.evidenced.point - min, y - min, r.weight);
             let e = s.by_aspect.entry(r.aspect).or_default();
-            e.0 += r.weight * de * dy;
-            e.1 += r.weight * de * de;
+            e[0] += w;
+            e[1] += w * de;
+            e[2] += w * dy;
+            e[3] += w * de * de;
+            e[4] += w * de * dy;
         }
         s
     }
 
     fn add(&mut self, o: &Sums, sign: Decimal) {
-        for (k, (a, b)) in &o.by_aspect {
+        for (k, v) in &o.by_aspect {
             let e = self.by_aspect.entry(*k).or_default();
-            e.0 += sign * a;
-            e.1 += sign * b;
+            for (x, y) in e.iter_mut().zip(v) {
+                *x += sign * y;
+            }
         }
     }
 
-    fn slope(a: Decimal, b: Decimal) -> Option<Decimal> {
-        (b > Decimal::ZERO).then(|| r4(order::max(a / b, Decimal::ZERO)))
+    /// The offset `c` and slope `s` of dy ≈ c + s·de (s >= 0; s = 1 when
+    /// the evidenced values do not vary, a = 0 when there is no data).
+    fn line(t: &[Decimal; 5]) -> (Decimal, Decimal) {
+        let [w, x, y, xx, xy] = *t;
+        if w <= Decimal::ZERO {
+            return (Decimal::ZERO, Decimal::ONE);
+        }
+        let den = w * xx - x * x;
+        let s = if den > Decimal::ZERO {
+            r4(order::max((w * xy - x * y) / den, Decimal::ZERO))
+        } else {
+            Decimal::ONE
+        };
+        (r4((y - s * x) / w), s)
     }
 
     fn parameters(&self, method: Method) -> Parameters {
-        let (a, b) = self
-            .by_aspect
-            .values()
-            .fold((Decimal::ZERO, Decimal::ZERO), |(x, y), (a, b)| {
-                (x + a, y + b)
-            });
-        let strictness = Sums::slope(a, b).unwrap_or(Decimal::ONE);
+        let mut total = [Decimal::ZERO; 5];
+        for v in self.by_aspect.values() {
+            for (x, y) in total.iter_mut().zip(v) {
+                *x += y;
+            }
+        }
+        let (offset, strictness) = Sums::line(&total);
+        // Per aspect: the slope through the global offset.
         let aspects = match method {
             Method::Global => BTreeMap::new(),
             Method::PerAspect => self
                 .by_aspect
                 .iter()
-                .filter_map(|(k, (a, b))| Some((k.to_string(), DecStr(Sums::slope(*a, *b)?))))
+                .filter(|(_, v)| v[3] > Decimal::ZERO)
+                .map(|(k, v)| {
+                    let s = order::max((v[4] - offset * v[1]) / v[3], Decimal::ZERO);
+                    (k.to_string(), DecStr(r4(s)))
+                })
                 .collect(),
         };
         Parameters {
+            offset,
             strictness,
             aspects,
         }
@@ -159,7 +183,7 @@ fn predict(o: &Obs, p: &Parameters, band: Decimal, sc: &Scale<'_>) -> Prediction
         .iter()
         .map(|r| {
             if r.calibrated {
-                project_row(r.evidenced, strictness(p, r.aspect), band, sc)
+                project_row(r.evidenced, p.offset, strictness(p, r.aspect), band, sc)
             } else {
                 r.evidenced
             }

@@ -104,12 +104,18 @@ pub(crate) fn describe(c: &Calibration, lang: Lang) -> String {
         });
     }
     let params = match c.method {
-        Method::Global => num(c.parameters.strictness),
-        Method::PerAspect => c
-            .parameters
-            .aspects
-            .iter()
-            .map(|(k, v)| format!("{k}: {}", num(v.0)))
+        Method::Global => format!(
+            "c = {}, s = {}",
+            num(c.parameters.offset),
+            num(c.parameters.strictness)
+        ),
+        Method::PerAspect => std::iter::once(format!("c = {}", num(c.parameters.offset)))
+            .chain(
+                c.parameters
+                    .aspects
+                    .iter()
+                    .map(|(k, v)| format!("s{k} = {}", num(v.0))),
+            )
             .collect::<Vec<_>>()
             .join(", "),
     };
@@ -130,12 +136,18 @@ pub(crate) fn describe(c: &Calibration, lang: Lang) -> String {
         (None, Lang::En) => " No leave-one-out errors (they need 2 pairs or more).".into(),
     };
     let kind = match c.method {
-        Method::Global => lang.pick("satu parameter global", "one global parameter"),
-        Method::PerAspect => lang.pick("satu parameter per aspek", "one parameter per aspect"),
+        Method::Global => lang.pick(
+            "satu kemiringan global dan satu geseran global",
+            "one global slope and one global offset",
+        ),
+        Method::PerAspect => lang.pick(
+            "satu kemiringan per aspek dan satu geseran global",
+            "one slope per aspect and one global offset",
+        ),
     };
     match lang {
         Lang::Id => format!(
-            "Proyeksi = 1 + s × (nilai terbukti − 1), dibatasi ke skala; s = {params} ({kind}), dengan kuadrat terkecil berbobot atas nilai per indikator dari {basis}: {who}. Galat dalam sampel: indeks {}, per indikator {} (dasar semua di lantai: {}). Pita kalibrasi ±{} ({}% residual {}).{loo}",
+            "Proyeksi = 1 + c + s × (nilai terbukti − 1), dibatasi ke skala; {params} ({kind}), dengan kuadrat terkecil berbobot atas nilai per indikator dari {basis}: {who}. Galat dalam sampel: indeks {}, per indikator {} (dasar semua di lantai: {}). Pita kalibrasi ±{} ({}% residual {}).{loo}",
             opt(ins.index_mae),
             opt(ins.indicator_mae),
             opt(floor.indicator_mae),
@@ -149,7 +161,7 @@ pub(crate) fn describe(c: &Calibration, lang: Lang) -> String {
             basis = basis(c, lang),
         ),
         Lang::En => format!(
-            "Projection = 1 + s × (evidenced value − 1), clamped to the scale; s = {params} ({kind}), by weighted least squares over the per-indicator values of {basis}: {who}. In-sample errors: index {}, per indicator {} (all-floor baseline: {}). Calibration band ±{} ({}% of the {} residuals).{loo}",
+            "Projection = 1 + c + s × (evidenced value − 1), clamped to the scale; {params} ({kind}), by weighted least squares over the per-indicator values of {basis}: {who}. In-sample errors: index {}, per indicator {} (all-floor baseline: {}). Calibration band ±{} ({}% of the {} residuals).{loo}",
             opt(ins.index_mae),
             opt(ins.indicator_mae),
             opt(floor.indicator_mae),

@@ -30,11 +30,15 @@ impl Method {
     }
 }
 
-/// The fitted parameters: projection = floor + s × (evidenced − floor),
+/// The fitted parameters: projection = floor + c + s × (evidenced − floor),
 /// clamped to the scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Parameters {
+    /// The global offset `c`: what assessors give above the floor where the
+    /// old answers evidence nothing (new work, documents uploaded).
+    #[serde(with = "serde_dec")]
+    pub offset: Decimal,
     /// The global strictness `s`.
     #[serde(with = "serde_dec")]
     pub strictness: Decimal,
@@ -205,6 +209,11 @@ impl Calibration {
         }
     }
 
+    /// The global offset.
+    pub fn offset(&self) -> Decimal {
+        self.parameters.offset
+    }
+
     /// Whether the projection rests on too few pairs to be more than indicative.
     pub fn indicative(&self) -> bool {
         self.n < INDICATIVE_BELOW
@@ -216,9 +225,9 @@ impl Calibration {
     }
 }
 
-/// The projection of an evidenced value `e` with strictness `s` on the
-/// scale `[min, max]`: `min + s × (e − min)`, clamped.
-pub fn apply(s: Decimal, e: Decimal, min: Decimal, max: Decimal) -> Decimal {
-    let p = min + s * (e - min);
+/// The projection of an evidenced value `e` with offset `c` and strictness
+/// `s` on the scale `[min, max]`: `min + c + s × (e − min)`, clamped.
+pub fn apply(c: Decimal, s: Decimal, e: Decimal, min: Decimal, max: Decimal) -> Decimal {
+    let p = min + c + s * (e - min);
     order::min(order::max(p, min), max)
 }

@@ -54,14 +54,22 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
     );
     let _ = writeln!(out, "{}: {}", l("Jalur", "Path"), c.crosswalks.join(" → "));
     let params = match c.method {
-        Method::Global => format!("s = {}", show_exact(c.parameters.strictness, lang)),
-        Method::PerAspect => c
-            .parameters
-            .aspects
-            .iter()
-            .map(|(k, v)| format!("s{k} = {}", show_exact(v.0, lang)))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Method::Global => format!(
+            "c = {}, s = {}",
+            show_exact(c.parameters.offset, lang),
+            show_exact(c.parameters.strictness, lang)
+        ),
+        Method::PerAspect => {
+            std::iter::once(format!("c = {}", show_exact(c.parameters.offset, lang)))
+                .chain(
+                    c.parameters
+                        .aspects
+                        .iter()
+                        .map(|(k, v)| format!("s{k} = {}", show_exact(v.0, lang))),
+                )
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
     };
     let _ = writeln!(
         out,
@@ -69,8 +77,14 @@ pub fn render_text(o: &Outcome, lang: Lang) -> String {
         l("Parameter", "Parameters"),
         params,
         match c.method {
-            Method::Global => l("satu parameter global", "one global parameter"),
-            Method::PerAspect => l("satu parameter per aspek", "one parameter per aspect"),
+            Method::Global => l(
+                "satu kemiringan global dan satu geseran global",
+                "one global slope and one global offset"
+            ),
+            Method::PerAspect => l(
+                "satu kemiringan per aspek dan satu geseran global",
+                "one slope per aspect and one global offset"
+            ),
         }
     );
     let _ = writeln!(
@@ -284,7 +298,10 @@ pub fn review_markdown(c: &crate::calibration::Calibration, reviewed: &str, lang
         l("Metode", "Method"),
         c.method.as_str()
     );
-    let mut params = vec![format!("s = {}", show_exact(c.parameters.strictness, lang))];
+    let mut params = vec![
+        format!("c = {}", show_exact(c.parameters.offset, lang)),
+        format!("s = {}", show_exact(c.parameters.strictness, lang)),
+    ];
     for (k, v) in &c.parameters.aspects {
         params.push(format!("s{k} = {}", show_exact(v.0, lang)));
     }

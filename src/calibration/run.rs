@@ -277,7 +277,14 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
         for (k, r) in o.rows.iter().enumerate() {
             let Some(y) = r.real else { continue };
             let p = if r.calibrated {
-                fit::project_row(r.evidenced, cal.strictness(r.aspect), Decimal::ZERO, &sc).point
+                fit::project_row(
+                    r.evidenced,
+                    cal.offset(),
+                    cal.strictness(r.aspect),
+                    Decimal::ZERO,
+                    &sc,
+                )
+                .point
             } else {
                 r.evidenced.point
             };
@@ -318,7 +325,13 @@ pub fn run(data: &Data, manifest: &Path) -> Result<Outcome> {
                 .iter()
                 .map(|r| {
                     if r.calibrated {
-                        fit::project_row(r.evidenced, cal.strictness(r.aspect), cal.band.width, &sc)
+                        fit::project_row(
+                            r.evidenced,
+                            cal.offset(),
+                            cal.strictness(r.aspect),
+                            cal.band.width,
+                            &sc,
+                        )
                     } else {
                         r.evidenced
                     }

@@ -88,14 +88,18 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         (Some(k), Some(b)) => {
             let _ = writeln!(
                 out,
-                "{}: {} {} ({} s = {}); {} ±{} ({})",
+                "{}: {} {} ({} c = {}, s = {}); {} ±{} ({})",
                 lang.pick("Proyeksi", "Projection"),
                 lang.pick(
                     "nilai terbukti lewat kalibrasi",
                     "the evidenced value through calibration"
                 ),
                 k.calibration,
-                lang.pick("1 + s × (terbukti − 1),", "1 + s × (evidenced − 1),"),
+                lang.pick(
+                    "1 + c + s × (terbukti − 1),",
+                    "1 + c + s × (evidenced − 1),"
+                ),
+                crate::calibration::show_exact(k.offset, lang),
                 crate::calibration::show_exact(k.strictness, lang),
                 lang.pick("(b) pita kalibrasi", "(b) calibration band"),
                 show2(b.width, lang),

@@ -209,6 +209,7 @@ impl<'a> Converter<'a> {
         };
         let p = crate::calibration::fit::project_row(
             s.evidenced,
+            c.offset(),
             c.strictness(aspect),
             c.band.width,
             &sc,
@@ -365,6 +366,7 @@ fn calibration_use(c: &Calibration, path: &[String]) -> CalibrationUse {
     CalibrationUse {
         calibration: c.reference(),
         method: c.method.as_str().to_string(),
+        offset: c.parameters.offset,
         strictness: c.parameters.strictness,
         n: c.n,
         provisional: c.provisional(),

@@ -88,6 +88,9 @@ pub struct CalibrationUse {
     pub calibration: String,
     /// `global` or `per_aspect`.
     pub method: String,
+    /// The global offset `c`.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub offset: Decimal,
     /// The global strictness.
     #[serde(with = "crate::decimal::serde_dec")]
     pub strictness: Decimal,

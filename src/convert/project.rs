@@ -115,9 +115,10 @@ pub fn range_lines(c: &crate::convert::Conversion, lang: crate::text::Lang) -> V
     )];
     out.push(match &c.calibration {
         Some(k) => format!(
-            "{} {}: s = {}; {} ±{} ({})",
+            "{} {}: c = {}, s = {}; {} ±{} ({})",
             lang.pick("kalibrasi", "calibration"),
             k.calibration,
+            crate::calibration::show_exact(k.offset, lang),
             crate::calibration::show_exact(k.strictness, lang),
             lang.pick("(b) pita kalibrasi", "(b) calibration band"),
             show2(k.band.width, lang),
