@@ -52,9 +52,13 @@ pub fn load(data: &Data, id: &str) -> Result<Option<Calibration>> {
 }
 
 /// Whether the calibration applies to a target value: a value built from
-/// the old answers (not an external index value, not a gap).
+/// the old answers under the new rubric (`carried`, `derived`); not an
+/// external index value, not a gap, and not a proxy standing in for an
+/// external index (assessors score those from the index, not from
+/// documents, so neither the offset nor the band is theirs).
 pub fn calibrated(class: Class, value: Option<Decimal>) -> bool {
-    class != Class::External && class != Class::Gap && value.is_some()
+    // By name, so that a class added later is left alone until decided.
+    matches!(class.as_str(), "carried" | "derived") && value.is_some()
 }
 
 /// How little (or much) a calibration rests on: "1 pasangan, sementara".
