@@ -86,21 +86,20 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     );
     match (&c.calibration, t.band) {
         (Some(k), Some(b)) => {
+            let x = crate::calibration::show_exact;
             let _ = writeln!(
                 out,
-                "{}: {} {} ({} c = {}, s = {}); {} ±{} ({})",
+                "{}: {} {}: 1 + {} + {} × ({} − 1) = {}; {} ±{} ({})",
                 lang.pick("Proyeksi", "Projection"),
                 lang.pick(
                     "nilai terbukti lewat kalibrasi",
                     "the evidenced value through calibration"
                 ),
                 k.calibration,
-                lang.pick(
-                    "1 + c + s × (terbukti − 1),",
-                    "1 + c + s × (evidenced − 1),"
-                ),
-                crate::calibration::show_exact(k.offset, lang),
-                crate::calibration::show_exact(k.strictness, lang),
+                x(k.offset, lang),
+                x(b.strictness, lang),
+                show2(t.evidenced.point, lang),
+                show2(t.estimate.point, lang),
                 lang.pick("(b) pita kalibrasi", "(b) calibration band"),
                 show2(b.width, lang),
                 k.basis.get(lang)

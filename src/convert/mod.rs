@@ -216,7 +216,10 @@ impl<'a> Converter<'a> {
         );
         s.estimate = p;
         s.value = Some(p.point);
-        s.band = self.calibration_use.as_ref().map(|u| u.band);
+        s.band = self.calibration_use.as_ref().map(|u| BandUse {
+            strictness: c.strictness(aspect),
+            ..u.band
+        });
         s
     }
 
@@ -375,6 +378,7 @@ fn calibration_use(c: &Calibration, path: &[String]) -> CalibrationUse {
             width: c.band.width,
             n: c.n,
             indicative: c.indicative(),
+            strictness: c.parameters.strictness,
         },
         basis,
         note,

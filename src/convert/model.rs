@@ -79,6 +79,9 @@ pub struct BandUse {
     pub n: usize,
     /// Whether it is only indicative (n < 10).
     pub indicative: bool,
+    /// The strictness applied to this value (its aspect's, or the global one).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub strictness: Decimal,
 }
 
 /// The calibration a conversion used.
