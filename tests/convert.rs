@@ -35,9 +35,22 @@ fn check_invariants(c: &Conversion) {
         "every target indicator"
     );
     for t in &c.indicators {
-        let e = &t.estimate;
+        let p = &t.estimate;
+        assert!(p.low <= p.point && p.point <= p.high, "{}: {p:?}", t.id);
+        assert!(p.low >= fw.scale.min && p.high <= fw.scale.max, "{}", t.id);
+        // The evidenced value and its range; the projection is it, unless
+        // the calibration (with its band) made it.
+        let e = &t.evidenced;
         assert!(e.low <= e.point && e.point <= e.high, "{}: {e:?}", t.id);
-        assert!(e.low >= fw.scale.min && e.high <= fw.scale.max, "{}", t.id);
+        if t.band.is_none() {
+            assert_eq!(p, e, "{}", t.id);
+        } else {
+            assert!(
+                matches!(t.class, Class::Carried | Class::Derived),
+                "{}",
+                t.id
+            );
+        }
         match t.class {
             Class::Gap => {
                 assert!(t.value.is_none() && t.sources.is_empty(), "{}", t.id);
@@ -62,7 +75,7 @@ fn check_invariants(c: &Conversion) {
             Class::External => assert!(t.external.is_some(), "{}", t.id),
         }
         if let Some(v) = t.value {
-            assert_eq!(v, e.point, "{}", t.id);
+            assert_eq!(v, p.point, "{}", t.id);
         }
     }
     let p = &c.projected_index;

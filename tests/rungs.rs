@@ -57,7 +57,7 @@ fn a_complete_assessment_has_a_point_and_the_tables_say_what_the_rungs_do() {
         .unwrap();
     for v in 1..=5u32 {
         let c = conv(&data, &spbe(&data, |_| Some(v)));
-        let p = &c.projected_index;
+        let p = &c.evidenced_index;
         assert_eq!((p.low, p.high), (p.point, p.point), "all {v}");
         for t in &c.indicators {
             assert_eq!(t.evidenced.low, t.evidenced.high, "{} at {v}", t.id);
@@ -206,24 +206,26 @@ fn aceh_tengah_weighted_error_of_the_evidenced_values() {
     let floor = err(&|_| d("1"));
     assert_eq!(floor, d("0.2415"));
     assert_eq!(evidenced, d("0.2415"));
-    assert_eq!(c.projected_index.point.round_dp(2), d("1.08"));
+    assert_eq!(c.evidenced_index.point.round_dp(2), d("1.08"));
 }
 
 #[test]
 fn figures_in_the_calibration_texts_and_docs_are_computed() {
     let data = data();
     let loaded = load_crosswalks(&data).unwrap();
-    let text = |id: &str| {
-        loaded
+    // The calibration text in Indonesian (decimal comma) and in English
+    // (decimal point).
+    let text = |id: &str, lang: spbe_pemdi::Lang| {
+        let c = &loaded
             .iter()
             .find(|c| c.crosswalk.id == id)
             .unwrap()
-            .crosswalk
-            .calibration
-            .clone()
-            .unwrap()
+            .crosswalk;
+        match lang {
+            spbe_pemdi::Lang::Id => c.calibration.clone().unwrap(),
+            spbe_pemdi::Lang::En => c.calibration_en.clone().unwrap(),
+        }
     };
-    let shown = |x: Decimal| spbe_pemdi::decimal::show2(x, spbe_pemdi::Lang::Id);
     let via = ConvertOptions {
         via: vec!["pemdi-2025".into()],
         ..ConvertOptions::default()
@@ -234,27 +236,36 @@ fn figures_in_the_calibration_texts_and_docs_are_computed() {
     };
     let aceh = read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None).unwrap();
     let all = |v: u32| spbe(&data, move |_| Some(v));
-    let point = |a: &Assessment, o: &ConvertOptions| {
-        shown(convert(&data, a, o).unwrap().projected_index.point)
+    // The evidenced index: the texts speak of what the answers evidence
+    // (the chain has no calibration, so there it is also the projection).
+    let point = |a: &Assessment, o: &ConvertOptions, lang| {
+        let c = convert(&data, a, o).unwrap();
+        spbe_pemdi::decimal::show2(c.evidenced_index.point, lang)
     };
     let direct = ConvertOptions::default();
-    let chain = text("pemdi-2025-to-pemdi-2026");
-    for (figure, what) in [
-        (point(&aceh, &via), "Aceh via pemdi-2025"),
-        (point(&aceh, &direct), "Aceh direct"),
-        (point(&all(5), &via), "all 5 via pemdi-2025"),
-        (point(&all(5), &direct), "all 5 direct"),
-        (point(&all(1), &via), "all 1 via pemdi-2025"),
-    ] {
-        assert!(chain.contains(&figure), "{what}: {figure} not in the text");
+    for lang in [spbe_pemdi::Lang::Id, spbe_pemdi::Lang::En] {
+        let chain = text("pemdi-2025-to-pemdi-2026", lang);
+        for (figure, what) in [
+            (point(&aceh, &via, lang), "Aceh via pemdi-2025"),
+            (point(&aceh, &direct, lang), "Aceh direct"),
+            (point(&all(5), &via, lang), "all 5 via pemdi-2025"),
+            (point(&all(5), &direct, lang), "all 5 direct"),
+            (point(&all(1), &via, lang), "all 1 via pemdi-2025"),
+        ] {
+            assert!(
+                chain.contains(&figure),
+                "{what}: {figure} not in the {lang:?} text"
+            );
+        }
+        let hop1 = text("spbe-2020-to-pemdi-2025", lang);
+        assert!(hop1.contains(&point(&aceh, &to_2025, lang)), "{hop1}");
     }
-    assert_eq!(point(&aceh, &via), "1,10");
-    assert_eq!(point(&all(5), &via), "1,97");
-    let hop1 = text("spbe-2020-to-pemdi-2025");
-    assert!(hop1.contains(&point(&aceh, &to_2025)), "{hop1}");
+    let id = spbe_pemdi::Lang::Id;
+    assert_eq!(point(&aceh, &via, id), "1,10");
+    assert_eq!(point(&all(5), &via, id), "1,97");
     let doc =
         std::fs::read_to_string(crate::util::root().join("docs/crosswalk-format.md")).unwrap();
-    assert!(doc.contains(&format!("index of {}", point(&aceh, &direct))));
+    assert!(doc.contains(&format!("index of {}", point(&aceh, &direct, id))));
     assert!(doc.contains("is 0,2415, equal to the"));
 }
 

@@ -70,3 +70,8 @@ mod cli_convert;
 
 /// `mapping trace`: each indicator's routes into a later framework.
 mod cli_trace;
+
+/// The projection's calibration: shipped file regenerated, synthetic rule recovered, `calibrate`.
+mod calibration;
+/// Fitting on synthetic pairs from a known rule: recovered, beats baselines, covers, per aspect.
+mod calibration_fit;

@@ -6,6 +6,7 @@
 //! not be written or would overwrite a file.
 
 mod batch;
+mod calibrate;
 mod convert;
 mod frameworks;
 mod gaps;
@@ -122,6 +123,8 @@ pub enum Command {
     Validate(validate::Args),
     /// Work with the mapping data: graph, review, fmt, diff, export.
     Mapping(mapping::Args),
+    /// Fit the projection's calibration from pairs of real results (old assessment, real Pemdi result).
+    Calibrate(calibrate::Args),
 }
 
 /// What every command gets.
@@ -237,6 +240,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Man(a) => generate::man(a),
         Command::Validate(a) => validate::run(&ctx, a),
         Command::Mapping(a) => mapping::run(&ctx, a),
+        Command::Calibrate(a) => calibrate::run_cmd(&ctx, a),
     };
     match result {
         Ok(code) => code,

@@ -198,10 +198,10 @@ struct JsonDraft<'a> {
     conversion: Option<&'a Conversion>,
 }
 
-/// Columns holding numbers: the value and the range.
-const NUMERIC: &[usize] = &[3, 5, 6];
+/// Columns holding numbers: the value, the range and the evidenced value.
+const NUMERIC: &[usize] = &[3, 5, 6, 7];
 
-fn headers(lang: Lang) -> [&'static str; 13] {
+fn headers(lang: Lang) -> [&'static str; 15] {
     match lang {
         Lang::Id => [
             "no",
@@ -211,6 +211,8 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "asal",
             "rentang_bawah",
             "rentang_atas",
+            "nilai_terbukti",
+            "sebab_rentang",
             "keyakinan",
             "sumber",
             "penjelasan",
@@ -226,6 +228,8 @@ fn headers(lang: Lang) -> [&'static str; 13] {
             "origin",
             "range_low",
             "range_high",
+            "evidenced_value",
+            "range_causes",
             "confidence",
             "sources",
             "justification",
@@ -236,7 +240,7 @@ fn headers(lang: Lang) -> [&'static str; 13] {
     }
 }
 
-fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]> {
+fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 15]> {
     let mut out = Vec::new();
     let Some(c) = c else {
         for a in &d.answers {
@@ -246,6 +250,8 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
                 String::new(),
                 crate::decimal::exact(a.value),
                 origin_label(a.origin.as_deref(), lang),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -289,6 +295,12 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<[String; 13]>
             origin_label(a.and_then(|a| a.origin.as_deref()), lang),
             crate::decimal::exact(t.estimate.low),
             crate::decimal::exact(t.estimate.high),
+            if crate::calibration::calibrated(t.class, t.value) {
+                crate::decimal::exact(t.evidenced.point)
+            } else {
+                String::new()
+            },
+            range_causes(t, c, lang),
             t.confidence
                 .map(|c| c.describe().get(lang).to_string())
                 .unwrap_or_default(),
@@ -316,6 +328,18 @@ fn origin_label(origin: Option<&str>, lang: Lang) -> String {
     class.describe(lang).to_string()
 }
 
+/// What the draft's range claims, by cause: (a) the evidenced range from
+/// unanswered sources, (b) the calibration band and what it rests on.
+fn range_causes(t: &crate::convert::TargetValue, c: &Conversion, lang: Lang) -> String {
+    let e = &t.evidenced;
+    let n = |d| crate::decimal::localize(&crate::decimal::exact(d), lang);
+    let mut s = format!("(a) {}–{}", n(e.low), n(e.high));
+    if let (Some(b), Some(k)) = (t.band, &c.calibration) {
+        s.push_str(&format!("; (b) ±{} ({})", n(b.width), k.basis.get(lang)));
+    }
+    s
+}
+
 fn ev(e: &Evidence) -> String {
     match &e.url {
         Some(u) if *u != e.name => format!("{} ({u})", e.name),
@@ -339,11 +363,11 @@ fn meta(d: &Assessment, lang: Lang) -> Vec<[String; 2]> {
 
 /// External index values as rows the reader resolves (`sdi` in the
 /// indicator column).
-fn external_rows(d: &Assessment) -> Vec<[String; 13]> {
+fn external_rows(d: &Assessment) -> Vec<[String; 15]> {
     d.external
         .iter()
         .map(|(k, v)| {
-            let mut r: [String; 13] = Default::default();
+            let mut r: [String; 15] = Default::default();
             r[1] = k.clone();
             r[3] = crate::decimal::exact(v.0);
             r
@@ -387,12 +411,13 @@ pub fn write(
             let wrap = sheet::wrap_format();
             let r = sheet::meta_rows(ws, &meta(d, lang))?;
             let widths = [
-                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 11.0, 28.0, 50.0, 40.0, 40.0, 40.0,
+                6.0, 14.0, 40.0, 8.0, 10.0, 10.0, 10.0, 10.0, 30.0, 11.0, 28.0, 50.0, 40.0, 40.0,
+                40.0,
             ];
             let hs = headers(lang);
             let cols: Vec<(&str, f64)> = hs.iter().copied().zip(widths).collect();
             sheet::header(ws, r, &cols)?;
-            let all: Vec<[String; 13]> = rows(d, c, lang)
+            let all: Vec<[String; 15]> = rows(d, c, lang)
                 .into_iter()
                 .chain(external_rows(d))
                 .collect();

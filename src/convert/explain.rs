@@ -68,10 +68,64 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         lang.pick("Saran", "Suggested"),
         lang.pick("titik proyeksi", "projection point"),
         show2(t.estimate.point, lang),
-        lang.pick("rentang jujur", "honest range"),
+        lang.pick("rentang (a+b)", "range (a+b)"),
         show2(t.estimate.low, lang),
         show2(t.estimate.high, lang)
     );
+    let _ = writeln!(
+        out,
+        "{}: {}; {}: {}–{}",
+        lang.pick("Nilai terbukti", "Evidenced value"),
+        show2(t.evidenced.point, lang),
+        lang.pick(
+            "(a) rentang dari jawaban sumber yang kosong",
+            "(a) range from unanswered sources"
+        ),
+        show2(t.evidenced.low, lang),
+        show2(t.evidenced.high, lang)
+    );
+    match (&c.calibration, t.band) {
+        (Some(k), Some(b)) => {
+            let x = crate::calibration::show_exact;
+            let _ = writeln!(
+                out,
+                "{}: {} {}: 1 + {} + {} × ({} − 1) = {}; {} ±{} ({})",
+                lang.pick("Proyeksi", "Projection"),
+                lang.pick(
+                    "nilai terbukti lewat kalibrasi",
+                    "the evidenced value through calibration"
+                ),
+                k.calibration,
+                x(k.offset, lang),
+                x(b.strictness, lang),
+                show2(t.evidenced.point, lang),
+                show2(t.estimate.point, lang),
+                lang.pick("(b) pita kalibrasi", "(b) calibration band"),
+                show2(b.width, lang),
+                k.basis.get(lang)
+            );
+        }
+        (Some(_), None) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Proyeksi: tidak dikalibrasi (nilai ini tidak dibangun dari jawaban lama)",
+                    "Projection: not calibrated (this value is not built from old answers)"
+                )
+            );
+        }
+        (None, _) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Proyeksi: tanpa kalibrasi (proyeksi = nilai terbukti)",
+                    "Projection: no calibration (projection = evidenced value)"
+                )
+            );
+        }
+    }
     if let Some(conf) = t.confidence {
         let _ = writeln!(
             out,

@@ -28,10 +28,11 @@ use rust_decimal::Decimal;
 
 pub use model::*;
 pub use outline::{Outline, Settled};
-pub use project::{class_help, project};
+pub use project::{class_help, evidenced_cell, project, range_lines};
 pub use render::{render_json, render_text};
 
 use crate::assessment::Assessment;
+use crate::calibration::Calibration;
 use crate::catalog::{BandOn, ExternalIndex, Framework};
 use crate::crosswalk::{LoadedCrosswalk, load_crosswalks};
 use crate::data::{Data, DataFile};
@@ -73,6 +74,10 @@ pub struct Converter<'a> {
     labels: Vec<(String, String)>,
     /// The external index each target indicator is scored from, if any.
     externals: Vec<Option<&'a ExternalIndex>>,
+    /// The calibration of the path's last crosswalk, if the data set has one.
+    calibration: Option<Calibration>,
+    /// What the outputs say about it.
+    calibration_use: Option<CalibrationUse>,
 }
 
 fn files_hash<'a>(data: &'a Data, paths: &[String]) -> String {
@@ -132,6 +137,16 @@ impl<'a> Converter<'a> {
         for (k, v) in &opts.external {
             crate::score::external::convert_for(to_fw, k, *v, "--external")?;
         }
+        let last = path.hops.last().map(|h| h.id.clone()).unwrap_or_default();
+        let calibration = match crate::calibration::load(data, &last)? {
+            Some(c) if c.to == to_fw.id => Some(c),
+            _ => None,
+        };
+        if calibration.is_some() {
+            paths.push(crate::calibration::path_of(&last));
+        }
+        let here: Vec<String> = path.hops.iter().map(|h| h.to_string()).collect();
+        let calibration_use = calibration.as_ref().map(|c| calibration_use(c, &here));
         let stamp = Stamp {
             tool: format!("spbe-pemdi {}", env!("CARGO_PKG_VERSION")),
             data: data.origin.clone(),
@@ -141,6 +156,7 @@ impl<'a> Converter<'a> {
                 .map(|f| format!("{} ({})", f.id, f.year))
                 .collect(),
             crosswalks: path.hops.iter().map(|h| h.to_string()).collect(),
+            calibration: calibration.as_ref().map(|c| c.reference()),
             hash: files_hash(data, &paths),
         };
         Ok(Converter {
@@ -161,7 +177,50 @@ impl<'a> Converter<'a> {
                 .iter()
                 .map(|i| i.external.as_deref().and_then(|k| to_fw.external_index(k)))
                 .collect(),
+            calibration,
+            calibration_use,
         })
+    }
+
+    /// The calibration in use, if any.
+    pub fn calibration(&self) -> Option<&Calibration> {
+        self.calibration.as_ref()
+    }
+
+    /// The post-step after the engine: a target's evidenced value through
+    /// the calibration (the projection), its range the evidenced range
+    /// through the calibration widened by the band. Without a calibration,
+    /// or for a value not built from old answers (a gap, an external index),
+    /// the projection is the evidenced value.
+    pub(crate) fn calibrate(&self, aspect: u32, mut s: Settled) -> Settled {
+        let Some(c) = &self.calibration else {
+            return s;
+        };
+        if !crate::calibration::calibrated(s.class, s.value) {
+            return s;
+        }
+        let fw = self.to;
+        let index = |_: &[Decimal]| Decimal::ZERO;
+        let sc = crate::calibration::fit::Scale {
+            min: fw.scale.min,
+            max: fw.scale.max,
+            dp: if fw.scale.integer { 0 } else { 2 },
+            index: &index,
+        };
+        let p = crate::calibration::fit::project_row(
+            s.evidenced,
+            c.offset(),
+            c.strictness(aspect),
+            c.band.width,
+            &sc,
+        );
+        s.estimate = p;
+        s.value = Some(p.point);
+        s.band = self.calibration_use.as_ref().map(|u| BandUse {
+            strictness: c.strictness(aspect),
+            ..u.band
+        });
+        s
     }
 
     /// The target framework.
@@ -184,7 +243,8 @@ impl<'a> Converter<'a> {
         let nodes = self.nodes(a, true)?;
         let source = self.source(a)?;
         let indicators = self.finish(nodes, a);
-        let (projected_index, projected_aspects) = project(self.to, &indicators);
+        let (projected_index, projected_aspects) = project(self.to, &indicators, |t| &t.estimate);
+        let (evidenced_index, _) = project(self.to, &indicators, |t| &t.evidenced);
         Ok(Conversion {
             source,
             target: self.to.id.clone(),
@@ -193,6 +253,8 @@ impl<'a> Converter<'a> {
             indicators,
             projected_index,
             projected_aspects,
+            evidenced_index,
+            calibration: self.calibration_use.clone(),
         })
     }
 
@@ -244,6 +306,7 @@ impl<'a> Converter<'a> {
                 .next()
                 .unwrap_or_else(|| engine::Node::unknown(vec![]));
             let (s, ext) = self.settle(*ext, &node);
+            let s = self.calibrate(ind.aspect, s);
             let mut notes = node.notes;
             let external = ext.map(|(e, given)| {
                 if s.value.is_none() || s.class == Class::Proxy {
@@ -282,14 +345,15 @@ impl<'a> Converter<'a> {
                 class: s.class,
                 value: s.value,
                 estimate: s.estimate,
-                evidenced: s.estimate,
+                evidenced: s.evidenced,
                 // Named only where they open a range: an unanswered source
                 // whose criteria could not change the value is no cause.
-                unanswered: if s.estimate.low < s.estimate.high {
+                unanswered: if s.evidenced.low < s.evidenced.high {
                     provenance::unanswered(&node.hops)
                 } else {
                     Vec::new()
                 },
+                band: s.band,
                 face_value: s.face_value,
                 confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),
@@ -308,6 +372,39 @@ impl<'a> Converter<'a> {
 /// Converts `a` with fresh options (prepares a [`Converter`] and uses it once).
 pub fn convert(data: &Data, a: &Assessment, opts: &ConvertOptions) -> Result<Conversion> {
     Converter::new(data, &a.framework, opts)?.convert(a)
+}
+
+/// What a conversion says about the calibration `c` it uses on `path`.
+fn calibration_use(c: &Calibration, path: &[String]) -> CalibrationUse {
+    let basis = Text::new(
+        crate::calibration::basis(c, crate::text::Lang::Id),
+        crate::calibration::basis(c, crate::text::Lang::En),
+    );
+    let note = (c.crosswalks != path).then(|| {
+        tr!(
+            "kalibrasi ini dipasang pada jalur {}; konversi ini memakai {}",
+            "this calibration was fitted on the path {}; this conversion uses {}",
+            c.crosswalks.join(" → "),
+            path.join(" → ")
+        )
+    });
+    CalibrationUse {
+        calibration: c.reference(),
+        method: c.method.as_str().to_string(),
+        offset: c.parameters.offset,
+        strictness: c.parameters.strictness,
+        n: c.n,
+        provisional: c.provisional(),
+        indicative: c.indicative(),
+        band: BandUse {
+            width: c.band.width,
+            n: c.n,
+            indicative: c.indicative(),
+            strictness: c.parameters.strictness,
+        },
+        basis,
+        note,
+    }
 }
 
 /// What to do about an external index not given.

@@ -93,6 +93,50 @@ impl Estimate {
     }
 }
 
+/// The calibration band applied to a value: ± `width`, from the residuals
+/// of `n` pairs of real results (*indikatif* while n < 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BandUse {
+    /// Half-width added below and above.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub width: Decimal,
+    /// Pairs the calibration rests on.
+    pub n: usize,
+    /// Whether it is only indicative (n < 10).
+    pub indicative: bool,
+    /// The strictness applied to this value (its aspect's, or the global one).
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub strictness: Decimal,
+}
+
+/// The calibration a conversion used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalibrationUse {
+    /// `id@version`.
+    pub calibration: String,
+    /// `global` or `per_aspect`.
+    pub method: String,
+    /// The global offset `c`.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub offset: Decimal,
+    /// The global strictness.
+    #[serde(with = "crate::decimal::serde_dec")]
+    pub strictness: Decimal,
+    /// Pairs it rests on.
+    pub n: usize,
+    /// Of which provisional.
+    pub provisional: usize,
+    /// Whether it is only indicative (n < 10).
+    pub indicative: bool,
+    /// The band.
+    pub band: BandUse,
+    /// How much it rests on, in words ("1 pasangan, sementara, indikatif").
+    pub basis: Text,
+    /// When the conversion's path is not the one the calibration was fitted on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
 /// An original answer used, by id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SourceAnswer {
@@ -319,17 +363,23 @@ pub struct TargetValue {
     /// The suggested value (absent for a gap or an external index not given).
     #[serde(with = "crate::decimal::serde_opt_dec")]
     pub value: Option<Decimal>,
-    /// The projection: point and honest range.
+    /// The projection (what assessors will likely give): the evidenced
+    /// value through the calibration; its range is the evidenced range
+    /// through the calibration widened by the calibration band.
     pub estimate: Estimate,
     /// The evidenced value: what the old answers evidence under the new
-    /// rubric, read rung by rung; its range comes only from the sources
-    /// listed in `unanswered` (a point when there are none).
+    /// rubric, read rung by rung (the engine's point); its range comes only
+    /// from the sources listed in `unanswered` (a point when there are
+    /// none). The calibration never changes it.
     pub evidenced: Estimate,
     /// The unanswered sources that make the evidenced range (`spbe-2020:7`),
     /// only when it is wider than a point: the low end counts them at their
     /// floor, the high end at their ceiling.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unanswered: Vec<String>,
+    /// The calibration band added to this target's range, when calibrated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandUse>,
     /// The original answers at face value (aggregated as the maps say,
     /// without the level rules): what last year's levels read as here.
     #[serde(with = "crate::decimal::serde_opt_dec")]
@@ -395,7 +445,10 @@ pub struct Stamp {
     pub catalogs: Vec<String>,
     /// Crosswalks used: `id@version`.
     pub crosswalks: Vec<String>,
-    /// SHA-256 over the catalog and crosswalk files used.
+    /// The calibration used: `id@version`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<String>,
+    /// SHA-256 over the catalog, crosswalk and calibration files used.
     pub hash: String,
 }
 
@@ -438,10 +491,17 @@ pub struct Conversion {
     pub stamp: Stamp,
     /// Every target indicator.
     pub indicators: Vec<TargetValue>,
-    /// The projected index.
+    /// The projected index: the target formula over the projections;
+    /// its range is the formula over their ranges (both causes).
     pub projected_index: Projected,
     /// The projected aspects.
     pub projected_aspects: Vec<Projected>,
+    /// The evidenced index: the target formula over the evidenced values;
+    /// its range comes from unanswered sources only.
+    pub evidenced_index: Projected,
+    /// The calibration used (none: the projection is the evidenced value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<CalibrationUse>,
 }
 
 impl Conversion {

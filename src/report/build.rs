@@ -132,6 +132,7 @@ impl Report {
                 scale_max: to.scale.max,
             },
             projected: scored(&conv.projected_index),
+            ranges: crate::convert::range_lines(conv, lang),
             face_index: face.0,
             aspects,
             indicators,

@@ -28,7 +28,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("answered", "terjawab", "answered"),
     ("of", "dari", "of"),
     ("range", "rentang", "range"),
-    ("honest_range", "rentang jujur", "honest range"),
+    ("honest_range", "rentang (a+b)", "range (a+b)"),
     ("predicate", "Predikat", "Predicate"),
     ("value", "Nilai", "Value"),
     (

@@ -131,6 +131,12 @@ fn header(out: &mut String, r: &Report) {
         l("face_index"),
         show2(r.face_index, lang)
     );
+    for line in &r.ranges {
+        let _ = writeln!(out, "- {}", esc(line));
+    }
+    if !r.ranges.is_empty() {
+        let _ = writeln!(out);
+    }
 }
 
 fn actions(out: &mut String, r: &Report) {

@@ -26,6 +26,9 @@ pub struct Report {
     pub target: TargetInfo,
     /// The projected index of the target framework.
     pub projected: Scored,
+    /// What its range claims, by cause: (a) the evidenced value and its
+    /// range from unanswered sources, (b) the calibration and its band.
+    pub ranges: Vec<String>,
     /// Last year's SPBE levels read at face value (without the stricter
     /// level rules), scored by the target framework's formula.
     #[serde(with = "crate::decimal::serde_dec")]

@@ -229,6 +229,9 @@ pub struct Review {
     pub new: Vec<DispositionReview>,
     /// The lints that apply to this crosswalk.
     pub findings: Vec<FindingRow>,
+    /// The projection's calibration of this crosswalk, if the data set has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection: Option<crate::calibration::Calibration>,
 }
 
 fn framework_ref(fw: &Framework) -> FrameworkRef {
@@ -403,5 +406,6 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 hint: f.hint,
             })
             .collect(),
+        projection: crate::calibration::load(data, &cw.id)?,
     })
 }
