@@ -55,6 +55,8 @@ mod cli_polish;
 mod diff;
 /// `mapping export`: OSCAL and CSV, deterministic, UUIDs stable across versions.
 mod export;
+/// Issue 12's targets on ranges and on Aceh Tengah (shipped calibration).
+mod ranges;
 /// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
 mod review;
 /// The shipped crosswalks validate without errors.
