@@ -230,52 +230,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 rule_text(&h.rule, lang)
             );
         } else {
-            let _ = writeln!(
-                out,
-                "  {}",
-                lang.pick(
-                    "Anak tangga (nilai = anak tangga tertinggi yang ia dan semua di bawahnya terbukti):",
-                    "Rungs (value = the highest rung such that it and every rung below are evidenced):"
-                )
-            );
-            let mut first_gap = true;
-            for r in &rungs {
-                let how = if r.evidenced {
-                    let by: Vec<String> = r
-                        .met
-                        .iter()
-                        .map(|m| {
-                            format!(
-                                "{} ({} {})",
-                                m.id,
-                                lang.pick("jawaban", "answer"),
-                                num(m.value, lang)
-                            )
-                        })
-                        .collect();
-                    format!(
-                        "{} {}",
-                        lang.pick("terbukti oleh", "evidenced by"),
-                        by.join(", ")
-                    )
-                } else if first_gap {
-                    first_gap = false;
-                    lang.pick(
-                        "tidak terbukti: anak tangga pertama yang belum terbukti",
-                        "not evidenced: the first rung not evidenced",
-                    )
-                    .to_string()
-                } else {
-                    lang.pick("tidak terbukti", "not evidenced").to_string()
-                };
-                let _ = writeln!(
-                    out,
-                    "    {} {}: {how} — {}",
-                    lang.pick("Tingkat", "Level"),
-                    r.level,
-                    r.note.get(lang)
-                );
-            }
+            crate::convert::rungs::explain_rungs(&mut out, &rungs, lang);
         }
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@
 //! the sources cover the whole target (`equal`, `superset`), whose own level
 //! then bounds it (the new rubric is stricter, never looser).
 
+mod calibrated;
 pub mod draft;
 mod engine;
 pub mod explain;
@@ -23,13 +24,16 @@ pub mod outline;
 mod project;
 mod provenance;
 mod render;
+mod rungs;
 
 use rust_decimal::Decimal;
 
+pub use calibrated::{BandUse, CalibrationUse};
 pub use model::*;
 pub use outline::{Outline, Settled};
 pub use project::{class_help, evidenced_cell, project, range_lines};
 pub use render::{render_json, render_text};
+pub use rungs::RungRead;
 
 use crate::assessment::Assessment;
 use crate::calibration::Calibration;
@@ -146,7 +150,9 @@ impl<'a> Converter<'a> {
             paths.push(crate::calibration::path_of(&last));
         }
         let here: Vec<String> = path.hops.iter().map(|h| h.to_string()).collect();
-        let calibration_use = calibration.as_ref().map(|c| calibration_use(c, &here));
+        let calibration_use = calibration
+            .as_ref()
+            .map(|c| calibrated::calibration_use(c, &here));
         let stamp = Stamp {
             tool: format!("spbe-pemdi {}", env!("CARGO_PKG_VERSION")),
             data: data.origin.clone(),
@@ -185,42 +191,6 @@ impl<'a> Converter<'a> {
     /// The calibration in use, if any.
     pub fn calibration(&self) -> Option<&Calibration> {
         self.calibration.as_ref()
-    }
-
-    /// The post-step after the engine: a target's evidenced value through
-    /// the calibration (the projection), its range the evidenced range
-    /// through the calibration widened by the band. Without a calibration,
-    /// or for a value not built from old answers (a gap, an external index),
-    /// the projection is the evidenced value.
-    pub(crate) fn calibrate(&self, aspect: u32, mut s: Settled) -> Settled {
-        let Some(c) = &self.calibration else {
-            return s;
-        };
-        if !crate::calibration::calibrated(s.class, s.value) {
-            return s;
-        }
-        let fw = self.to;
-        let index = |_: &[Decimal]| Decimal::ZERO;
-        let sc = crate::calibration::fit::Scale {
-            min: fw.scale.min,
-            max: fw.scale.max,
-            dp: if fw.scale.integer { 0 } else { 2 },
-            index: &index,
-        };
-        let p = crate::calibration::fit::project_row(
-            s.evidenced,
-            c.offset(),
-            c.strictness(aspect),
-            c.band.width,
-            &sc,
-        );
-        s.estimate = p;
-        s.value = Some(p.point);
-        s.band = self.calibration_use.as_ref().map(|u| BandUse {
-            strictness: c.strictness(aspect),
-            ..u.band
-        });
-        s
     }
 
     /// The target framework.
@@ -372,39 +342,6 @@ impl<'a> Converter<'a> {
 /// Converts `a` with fresh options (prepares a [`Converter`] and uses it once).
 pub fn convert(data: &Data, a: &Assessment, opts: &ConvertOptions) -> Result<Conversion> {
     Converter::new(data, &a.framework, opts)?.convert(a)
-}
-
-/// What a conversion says about the calibration `c` it uses on `path`.
-fn calibration_use(c: &Calibration, path: &[String]) -> CalibrationUse {
-    let basis = Text::new(
-        crate::calibration::basis(c, crate::text::Lang::Id),
-        crate::calibration::basis(c, crate::text::Lang::En),
-    );
-    let note = (c.crosswalks != path).then(|| {
-        tr!(
-            "kalibrasi ini dipasang pada jalur {}; konversi ini memakai {}",
-            "this calibration was fitted on the path {}; this conversion uses {}",
-            c.crosswalks.join(" → "),
-            path.join(" → ")
-        )
-    });
-    CalibrationUse {
-        calibration: c.reference(),
-        method: c.method.as_str().to_string(),
-        offset: c.parameters.offset,
-        strictness: c.parameters.strictness,
-        n: c.n,
-        provisional: c.provisional(),
-        indicative: c.indicative(),
-        band: BandUse {
-            width: c.band.width,
-            n: c.n,
-            indicative: c.indicative(),
-            strictness: c.parameters.strictness,
-        },
-        basis,
-        note,
-    }
 }
 
 /// What to do about an external index not given.

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::convert::{BandUse, CalibrationUse, RungRead};
 use crate::crosswalk::{Confidence, Evidence as Policy, RelSet};
 use crate::text::{Lang, Text};
 
@@ -93,50 +94,6 @@ impl Estimate {
     }
 }
 
-/// The calibration band applied to a value: ± `width`, from the residuals
-/// of `n` pairs of real results (*indikatif* while n < 10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct BandUse {
-    /// Half-width added below and above.
-    #[serde(with = "crate::decimal::serde_dec")]
-    pub width: Decimal,
-    /// Pairs the calibration rests on.
-    pub n: usize,
-    /// Whether it is only indicative (n < 10).
-    pub indicative: bool,
-    /// The strictness applied to this value (its aspect's, or the global one).
-    #[serde(with = "crate::decimal::serde_dec")]
-    pub strictness: Decimal,
-}
-
-/// The calibration a conversion used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CalibrationUse {
-    /// `id@version`.
-    pub calibration: String,
-    /// `global` or `per_aspect`.
-    pub method: String,
-    /// The global offset `c`.
-    #[serde(with = "crate::decimal::serde_dec")]
-    pub offset: Decimal,
-    /// The global strictness.
-    #[serde(with = "crate::decimal::serde_dec")]
-    pub strictness: Decimal,
-    /// Pairs it rests on.
-    pub n: usize,
-    /// Of which provisional.
-    pub provisional: usize,
-    /// Whether it is only indicative (n < 10).
-    pub indicative: bool,
-    /// The band.
-    pub band: BandUse,
-    /// How much it rests on, in words ("1 pasangan, sementara, indikatif").
-    pub basis: Text,
-    /// When the conversion's path is not the one the calibration was fitted on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-}
-
 /// An original answer used, by id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SourceAnswer {
@@ -222,58 +179,7 @@ pub struct HopUse {
     pub estimate: Estimate,
 }
 
-/// One rung of a hop's map, read against the hop's answered inputs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RungRead {
-    /// The target level.
-    pub level: u32,
-    /// The criteria that evidence it, any one of them (`spbe-2020:12@3`).
-    pub criteria: Vec<String>,
-    /// The criteria met, with the answer that meets each.
-    pub met: Vec<SourceAnswer>,
-    /// Whether this rung and every rung below it is evidenced.
-    pub evidenced: bool,
-    /// Why, in both languages.
-    pub note: Text,
-}
-
 impl HopUse {
-    /// The map's rungs read against the inputs: which are met, by which
-    /// answer, and which is the first not evidenced (an unanswered input
-    /// meets nothing).
-    pub fn rungs(&self) -> Vec<RungRead> {
-        let mut rungs: Vec<&crate::crosswalk::Rung> = self.info.rungs.iter().collect();
-        rungs.sort_by_key(|r| r.level);
-        let mut climbing = true;
-        rungs
-            .into_iter()
-            .map(|r| {
-                let met: Vec<SourceAnswer> = r
-                    .evidenced_by
-                    .iter()
-                    .filter_map(|c| {
-                        let x = crate::crosswalk::Criterion::parse(c)?;
-                        let id = format!("{}:{}", x.framework, x.indicator);
-                        let at = self.info.inputs.iter().position(|i| *i == id)?;
-                        let v = (*self.values.get(at)?)?;
-                        (v >= Decimal::from(x.level)).then(|| SourceAnswer {
-                            id: c.clone(),
-                            value: v,
-                        })
-                    })
-                    .collect();
-                climbing = climbing && !met.is_empty();
-                RungRead {
-                    level: r.level,
-                    criteria: r.evidenced_by.clone(),
-                    evidenced: climbing,
-                    met,
-                    note: r.note_text(),
-                }
-            })
-            .collect()
-    }
-
     /// The inputs with their values.
     pub fn inputs(&self) -> Vec<HopInput> {
         self.info
