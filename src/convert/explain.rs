@@ -254,15 +254,19 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     }
     let _ = writeln!(out);
     let why = match t.class {
+        Class::Carried | Class::Derived if t.unanswered.is_empty() && t.band.is_some() => lang.pick(
+            "Rentang nilai terbukti: tidak ada sumber yang belum dijawab yang dapat mengubahnya, jadi nilainya satu titik (ketidakpastian penilaian asesor ada pada pita kalibrasi proyeksi).",
+            "Evidenced range: no unanswered source could change it, so it is one point (the assessors' leeway is the projection's calibration band).",
+        ),
         Class::Carried | Class::Derived | Class::Proxy if t.unanswered.is_empty() => lang.pick(
-            "Rentang nilai terbukti: semua sumber dijawab, jadi nilainya satu titik (ketidakpastian penilaian asesor ada pada pita kalibrasi proyeksi).",
-            "Evidenced range: every source is answered, so it is one point (the assessors' leeway is the projection's calibration band).",
+            "Rentang nilai terbukti: tidak ada sumber yang belum dijawab yang dapat mengubahnya, jadi nilainya satu titik.",
+            "Evidenced range: no unanswered source could change it, so it is one point.",
         ),
         Class::Carried | Class::Derived | Class::Proxy => lang.pick(
             "Rentang nilai terbukti: sumber yang belum dijawab dihitung pada dasar skalanya (batas bawah) dan puncaknya (batas atas).",
             "Evidenced range: the unanswered sources count at their scale's floor (low end) and ceiling (high end).",
         ),
-        Class::Gap if t.estimate.high > t.estimate.low => lang.pick(
+        Class::Gap if t.evidenced.high > t.evidenced.low => lang.pick(
             "Rentang: sumber petanya belum dijawab, jadi seluruh skala mungkin; nilai terbukti adalah dasar skala.",
             "Range: the map's sources are unanswered, so the whole scale is possible; the evidenced value is the scale's floor.",
         ),
