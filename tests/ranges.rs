@@ -117,3 +117,29 @@ fn a_partial_assessment_has_a_wider_range_than_the_complete_one() {
         c.projected_index
     );
 }
+
+/// The gap report's next level lies above the projection and the evidenced
+/// value: where the calibration projects below what the old answers
+/// evidence (Aceh Tengah's 16 and 17: evidenced 2, projected 1,75), the
+/// action is the first rung not evidenced (3), not a level already shown.
+#[test]
+fn the_next_level_is_never_one_the_old_answers_evidence() {
+    let data = data();
+    let c = aceh();
+    let fw = data.catalog.get("pemdi-2026").unwrap();
+    for (t, st) in spbe_pemdi::report::stake::ranked(fw, &c.indicators) {
+        let Some(n) = st.next_level else { continue };
+        let n = Decimal::from(n);
+        assert!(n > t.evidenced.point && n > t.estimate.point, "{}", t.id);
+    }
+    let t16 = c.indicator(16).unwrap();
+    assert_eq!(
+        (t16.evidenced.point, t16.estimate.point),
+        (d("2"), d("1.75"))
+    );
+    let ranked = spbe_pemdi::report::stake::ranked(fw, &c.indicators);
+    let (_, st) = ranked.iter().find(|(t, _)| t.no == 16).unwrap();
+    assert_eq!(st.next_level, Some(3));
+    // w/100 × (3 − 1,75) with w = 4.
+    assert_eq!(st.next, d("0.05"));
+}

@@ -335,7 +335,10 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     for n in &t.notes {
         let _ = writeln!(out, "{}: {}", lang.pick("Catatan", "Note"), n.get(lang));
     }
-    if let (Some(ind), Some(next)) = (fw.indicator(t.no), fw.next_level(t.estimate.point)) {
+    // The next level above the projection and the evidenced value (the
+    // gap report's): a level the old answers evidence is not asked again.
+    let above = crate::decimal::order::max(t.estimate.point, t.evidenced.point);
+    if let (Some(ind), Some(next)) = (fw.indicator(t.no), fw.next_level(above)) {
         if let Some(crit) = ind.level(next) {
             let indicative = ind.levels_indicative();
             let _ = writeln!(

@@ -149,8 +149,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("about", "Tentang laporan ini", "About this report"),
     (
         "about_stake",
-        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi). Tindakan diurutkan menurut poin ke tingkat berikutnya, lalu poin sampai puncak, lalu nomor indikator.",
-        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value). Actions are ordered by points to the next level, then points to the top, then indicator number.",
+        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya (di atas nilai proyeksi dan nilai terbukti), yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi). Tindakan diurutkan menurut poin ke tingkat berikutnya, lalu poin sampai puncak, lalu nomor indikator.",
+        "Points at stake: the index gain if the indicator reached the next whole level (above the projected and the evidenced value), that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value). Actions are ordered by points to the next level, then points to the top, then indicator number.",
     ),
     (
         "about_projection",
