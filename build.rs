@@ -1,5 +1,5 @@
 //! Generates the list of embedded data files: every `*.json` under
-//! `mappings/frameworks/` and `mappings/crosswalks/`, so that adding a data
+//! `mappings/frameworks/`, `mappings/crosswalks/` and `mappings/calibrations/`, so that adding a data
 //! file needs no code change. Missing folders embed nothing; nothing else
 //! under `mappings/` (e.g. `mappings/reviews/`) is embedded.
 
@@ -13,10 +13,11 @@ fn main() {
     // not data and neither rebuild nor change the binary.
     println!("cargo:rerun-if-changed=mappings/frameworks");
     println!("cargo:rerun-if-changed=mappings/crosswalks");
+    println!("cargo:rerun-if-changed=mappings/calibrations");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&root);
     let mut files = Vec::new();
-    for sub in ["frameworks", "crosswalks"] {
+    for sub in ["frameworks", "crosswalks", "calibrations"] {
         let dir = root.join("mappings").join(sub);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;

@@ -53,7 +53,8 @@ impl Data {
         }
     }
 
-    /// Reads `dir/frameworks/*.json` and `dir/crosswalks/*.json`.
+    /// Reads `dir/frameworks/*.json`, `dir/crosswalks/*.json` and
+    /// `dir/calibrations/*.json`.
     pub fn from_dir(dir: &Path) -> Result<Data> {
         if !dir.is_dir() {
             return Err(Error::input(
@@ -66,7 +67,7 @@ impl Data {
             )));
         }
         let mut files = Vec::new();
-        for sub in ["frameworks", "crosswalks"] {
+        for sub in ["frameworks", "crosswalks", "calibrations"] {
             let d = dir.join(sub);
             if !d.is_dir() {
                 continue;

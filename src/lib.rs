@@ -8,6 +8,7 @@
 
 pub mod assessment;
 pub mod batch;
+pub mod calibration;
 pub mod catalog;
 pub mod cli;
 pub mod convert;

@@ -98,7 +98,7 @@ fn data_without_crosswalks_loads() {
 fn every_embedded_data_file_is_found_by_the_build_script() {
     let embedded: Vec<String> = data().files.iter().map(|f| f.path.clone()).collect();
     let mut on_disk = Vec::new();
-    for sub in ["frameworks", "crosswalks"] {
+    for sub in ["frameworks", "crosswalks", "calibrations"] {
         let dir = root().join("mappings").join(sub);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;

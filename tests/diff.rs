@@ -74,8 +74,17 @@ graded! {
     targets_are_outcome: OLDEST, Targets, Outcome => |v| {
         map(v, "sectoral-public-services")["targets"] = json!([45, 46]);
     }
-    aggregation_on_several_sources_is_outcome: DIRECT, Aggregation, Outcome => |v| {
+    aggregation_on_several_sources_is_outcome: "spbe-2020-to-pemdi-2025", Aggregation, Outcome => |v| {
+        map(v, "internal-coordination")["aggregation"] = json!("min");
+    }
+    aggregation_on_a_map_with_rungs_is_text: DIRECT, Aggregation, Text => |v| {
         map(v, "governance")["aggregation"] = json!("min");
+    }
+    rung_criteria_are_outcome: DIRECT, Rungs, Outcome => |v| {
+        map(v, "governance")["rungs"][1]["evidenced_by"] = json!(["spbe-2020:11@4"]);
+    }
+    rung_notes_are_text: DIRECT, Rungs, Text => |v| {
+        map(v, "governance")["rungs"][1]["note_en"] = json!("x");
     }
     aggregation_on_one_source_is_text: DIRECT, Aggregation, Text => |v| {
         map(v, "digital-competence")["aggregation"] = json!("max");
@@ -187,19 +196,19 @@ fn the_version_check_asks_for_the_documented_bump() {
     let removal = |v: &mut Value| {
         v["maps"].as_array_mut().unwrap().remove(0);
     };
-    let c = check(&rule, "1.0.1");
+    let c = check(&rule, "2.0.1");
     assert_eq!(
         (c.required, c.actual, c.ok),
         (Bump::Minor, Some(Bump::Patch), false)
     );
-    assert!(check(&rule, "1.1.0").ok);
-    assert!(check(&text, "1.0.1").ok);
-    let c = check(&removal, "1.1.0");
+    assert!(check(&rule, "2.1.0").ok);
+    assert!(check(&text, "2.0.1").ok);
+    let c = check(&removal, "2.1.0");
     assert_eq!((c.required, c.ok), (Bump::Major, false));
-    assert!(check(&removal, "2.0.0").ok);
-    let c = check(&text, "0.9.0");
+    assert!(check(&removal, "3.0.0").ok);
+    let c = check(&text, "1.9.0");
     assert_eq!((c.actual, c.ok), (None, false));
-    let c = check(&|_: &mut Value| {}, "1.0.0");
+    let c = check(&|_: &mut Value| {}, "2.0.0");
     assert_eq!(
         (c.required, c.actual, c.ok),
         (Bump::None, Some(Bump::None), true)
@@ -233,9 +242,12 @@ fn workspace(id: &str, edit: impl FnOnce(&mut Value)) -> tempfile::TempDir {
 }
 
 fn governance_top(v: &mut Value) {
-    map(v, "governance")["level_rule"]["table"]["5"] = json!("3.2");
-    map(v, "governance")["level_rule"]["table"]["4"] = json!("2.5");
-    v["version"] = json!("1.1.0");
+    // A looser reading: any answer to 12 evidences rung 2 (and the table
+    // says the same, so the data stays valid).
+    map(v, "governance")["rungs"][0]["evidenced_by"] = json!(["spbe-2020:12@1"]);
+    map(v, "governance")["level_rule"]["table"]["1"] = json!("2");
+    map(v, "governance")["level_rule"]["table"]["2"] = json!("2");
+    v["version"] = json!("2.1.0");
 }
 
 #[test]

@@ -127,7 +127,12 @@ fn check(name: &str, rows: &[Vec<Cell>], e: &Expect) {
     let got = row.get(x).and_then(|c| c.value);
     let want = written(&e.from.0, e.from.1, e);
     assert_eq!(got, Some(want), "{name}: {} of {}", e.col, e.key_value);
-    assert!(want.fract() != 0.0 || e.col.contains("bobot") || e.col.contains("weight"));
+    assert!(
+        want.fract() != 0.0 || e.col.contains("bobot") || e.col.contains("weight"),
+        "{name}: {} of {} is whole ({want}): pick a value with a fraction",
+        e.col,
+        e.key_value
+    );
 }
 
 /// The value we wrote: column `e.col` of the row keyed `e.key_value` in
@@ -184,25 +189,34 @@ fn csv_and_xlsx_outputs_open_as_numbers_in_libreoffice() {
     let aceh = "fixtures/aceh-tengah-spbe-2025.json";
     let kab = "fixtures/kabupaten-contoh-spbe-2024.csv";
     for lang in ["id", "en"] {
-        write(&[
-            "convert",
-            aceh,
-            "--lang",
-            lang,
-            "-o",
-            &s(&format!("draft-{lang}.csv")),
-        ]);
-        write(&[
-            "convert",
-            aceh,
-            "--lang",
-            lang,
-            "-o",
-            &s(&format!("draft-{lang}.xlsx")),
-        ]);
+        // An index value given: its conversion (1,1) is a number with a
+        // fraction, whatever the rungs make of the old answers.
+        for fmt in ["csv", "xlsx"] {
+            write(&[
+                "convert",
+                aceh,
+                "--external",
+                "sdi=2.5",
+                "--lang",
+                lang,
+                "-o",
+                &s(&format!("draft-{lang}.{fmt}")),
+            ]);
+        }
         for fmt in ["csv", "xlsx"] {
             let out = s(&format!("gaps-{lang}.{fmt}"));
-            write(&["gaps", kab, "--lang", lang, "--format", fmt, "-o", &out]);
+            write(&[
+                "gaps",
+                kab,
+                "--external",
+                "sdi=2.5",
+                "--lang",
+                lang,
+                "--format",
+                fmt,
+                "-o",
+                &out,
+            ]);
         }
         let out = s(&format!("export-{lang}.csv"));
         let args = [
@@ -293,8 +307,12 @@ fn csv_and_xlsx_outputs_open_as_numbers_in_libreoffice() {
         } else {
             "indicator"
         },
-        key_value: "pemdi-2026:4",
-        col: if lang == "id" { "nilai" } else { "value" },
+        key_value: "pemdi-2026:5",
+        col: if lang == "id" {
+            "rentang_bawah"
+        } else {
+            "range_low"
+        },
         from: (p(&format!("draft-{lang}.csv")), lang),
     };
     let gaps = |lang: &'static str| Expect {
@@ -321,7 +339,7 @@ fn csv_and_xlsx_outputs_open_as_numbers_in_libreoffice() {
         } else {
             "indicator"
         },
-        key_value: "pemdi-2026:4",
+        key_value: "pemdi-2026:5",
         col: if lang == "id" { "saran" } else { "suggested" },
         from: (p(&format!("gaps-{lang}.csv")), lang),
     };

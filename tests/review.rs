@@ -58,7 +58,7 @@ fn every_review_document_belongs_to_a_shipped_crosswalk() {
 fn the_cli_prints_the_same_document_for_an_id_a_version_and_a_path() {
     let by_id = run(&["mapping", "review", "spbe-2020-to-pemdi-2026"]);
     assert_eq!(by_id.code, 0, "{}", by_id.stderr);
-    let by_version = run(&["mapping", "review", "spbe-2020-to-pemdi-2026@1.0.0"]);
+    let by_version = run(&["mapping", "review", "spbe-2020-to-pemdi-2026@2.0.0"]);
     assert_eq!(by_version.stdout, by_id.stdout);
     let data = data();
     let c = resolve(&data, "spbe-2020-to-pemdi-2026").unwrap();
@@ -137,7 +137,7 @@ fn unknown_crosswalks_and_bad_files_are_errors() {
     let r = run(&["mapping", "review", "no-such-crosswalk", "--lang", "en"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("spbe-2020-to-pemdi-2026@1.0.0"),
+        r.stderr.contains("spbe-2020-to-pemdi-2026@2.0.0"),
         "{}",
         r.stderr
     );

@@ -59,6 +59,8 @@ mod cli_polish;
 mod diff;
 /// `mapping export`: OSCAL and CSV, deterministic, UUIDs stable across versions.
 mod export;
+/// Issue 12's targets on ranges and on Aceh Tengah (shipped calibration).
+mod ranges;
 /// Review documents of the shipped crosswalks (mappings/reviews/*.snap) and `mapping review`.
 mod review;
 /// The shipped crosswalks validate without errors.
@@ -66,6 +68,8 @@ mod shipped;
 
 /// Conversion: provenance, honest ranges, classes, merge, determinism.
 mod convert;
+/// The rubric reading: rungs, evidenced values, ranges from unanswered sources, proxies.
+mod rungs;
 
 /// Conversion and explanation output snapshots.
 mod cli_convert;
@@ -90,3 +94,8 @@ mod layouts;
 mod serve;
 /// `serve` end to end in headless Chromium at 390 px: upload, projection, XLSX draft read back.
 mod serve_chromium;
+
+/// The projection's calibration: shipped file regenerated, synthetic rule recovered, `calibrate`.
+mod calibration;
+/// Fitting on synthetic pairs from a known rule: recovered, beats baselines, covers, per aspect.
+mod calibration_fit;

@@ -109,11 +109,14 @@ fn band_range(fw: &Framework, low: Decimal, high: Decimal, lang: Lang) -> String
 /// The [`TOP_GAPS`] indicators below the top of the scale with the most
 /// at stake, in report order: the head of [`stake::ranked`] without those
 /// at the top, found without sorting them all. `points` are the projected
-/// points of `to`'s indicators, in catalog order.
-fn top_gaps(to: &Framework, points: impl Iterator<Item = Decimal>) -> Vec<(&Indicator, Stake)> {
+/// and evidenced points of `to`'s indicators, in catalog order.
+fn top_gaps(
+    to: &Framework,
+    points: impl Iterator<Item = (Decimal, Decimal)>,
+) -> Vec<(&Indicator, Stake)> {
     let mut top: Vec<(&Indicator, Stake)> = Vec::with_capacity(TOP_GAPS + 1);
-    for (ind, point) in to.indicators.iter().zip(points) {
-        let st = stake::stake(to, ind.weight.value(), point);
+    for (ind, (point, evidenced)) in to.indicators.iter().zip(points) {
+        let st = stake::stake(to, ind.weight.value(), point, evidenced);
         if st.next_level.is_none() {
             continue;
         }
@@ -140,15 +143,20 @@ pub fn summarize(
     report: Option<String>,
 ) -> Done {
     let s = &conv.source;
-    let gaps = top_gaps(to, conv.targets.iter().map(|t| t.estimate.point))
-        .into_iter()
-        .map(|(ind, st)| Gap {
-            no: ind.no,
-            id: to.indicator_id(ind.no),
-            name: ind.name(lang).to_string(),
-            gain: st.next,
-        })
-        .collect();
+    let gaps = top_gaps(
+        to,
+        conv.targets
+            .iter()
+            .map(|t| (t.estimate.point, t.evidenced.point)),
+    )
+    .into_iter()
+    .map(|(ind, st)| Gap {
+        no: ind.no,
+        id: to.indicator_id(ind.no),
+        name: ind.name(lang).to_string(),
+        gain: st.next,
+    })
+    .collect();
     let p = &conv.index;
     Done {
         row: AgencyRow {
@@ -285,7 +293,10 @@ mod tests {
                     .take(TOP_GAPS)
                     .map(|(t, st)| (t.no, st))
                     .collect();
-                let got: Vec<(u32, Stake)> = top_gaps(to, targets.iter().map(|t| t.estimate.point))
+                let points = targets
+                    .iter()
+                    .map(|t| (t.estimate.point, t.evidenced.point));
+                let got: Vec<(u32, Stake)> = top_gaps(to, points)
                     .into_iter()
                     .map(|(ind, st)| (ind.no, st))
                     .collect();

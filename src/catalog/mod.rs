@@ -4,12 +4,14 @@
 
 mod load;
 mod model;
+mod scoring;
 mod validate;
 
 use rust_decimal::Decimal;
 
 pub use load::parse_framework;
 pub use model::*;
+pub use scoring::{ScoredBy, Scoring};
 pub use validate::validate_framework;
 
 use crate::decimal::Frac;

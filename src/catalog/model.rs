@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Scoring;
 use crate::decimal::{Frac, serde_dec, serde_opt_dec};
 use crate::text::{Lang, Text};
 
@@ -197,6 +198,9 @@ pub struct Indicator {
     /// The same in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_note_en: Option<String>,
+    /// How assessors score it, where it is not simply from documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
     /// A new obligation this indicator brings (personal-data protection,
     /// cryptography, ...), said in both languages; gap reports call it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

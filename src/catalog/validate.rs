@@ -208,6 +208,23 @@ pub fn validate_framework(fw: &Framework, file: &str) -> Result<()> {
                 ),
             ));
         }
+        // Scored from an external index only: the catalog must name it.
+        if ind
+            .scoring
+            .as_ref()
+            .is_some_and(|s| s.by == crate::catalog::ScoredBy::ExternalIndex)
+            && ind.external.is_none()
+        {
+            return Err(bad(
+                file,
+                format!("indicators[{i}].scoring.by"),
+                tr!(
+                    "indikator {} dinilai dari indeks eksternal saja, tetapi `external` tidak menamai indeksnya",
+                    "indicator {} is scored from an external index only, but `external` names no index",
+                    ind.no
+                ),
+            ));
+        }
     }
     for (i, a) in fw.aspects.iter().enumerate() {
         let mut sum = Frac::ZERO;

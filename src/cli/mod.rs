@@ -6,6 +6,7 @@
 //! not be written or would overwrite a file.
 
 mod batch;
+mod calibrate;
 mod convert;
 mod frameworks;
 mod gaps;
@@ -126,6 +127,8 @@ pub enum Command {
     Mapping(mapping::Args),
     /// Serve a local web page: carry forward, merge, batch, mapping explorer.
     Serve(serve::Args),
+    /// Fit the projection's calibration from pairs of real results (old assessment, real Pemdi result).
+    Calibrate(calibrate::Args),
 }
 
 /// What every command gets.
@@ -403,6 +406,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Validate(a) => validate::run(&ctx, a),
         Command::Mapping(a) => mapping::run(&ctx, a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Calibrate(a) => calibrate::run_cmd(&ctx, a),
     };
     let result = match (result, stdout_error()) {
         (Ok(_), Some(e)) => Err(e),

@@ -285,6 +285,18 @@ fn indicator_text(fw: &Framework, ind: &Indicator, lang: Lang) -> String {
         let n = lang.pick_opt(n, ind.external_note_en.as_deref());
         let _ = writeln!(out, "{}: {n}", lang.pick("Catatan", "Note"));
     }
+    if let Some(s) = &ind.scoring {
+        let _ = writeln!(
+            out,
+            "{}: {} — {} ({}; {}: {})",
+            lang.pick("Cara asesor menilai", "How assessors score it"),
+            s.by.describe().get(lang),
+            s.note.get(lang),
+            lang.pick_opt(&s.source, s.source_en.as_deref()),
+            lang.pick("keyakinan", "confidence"),
+            lang.confidence(&s.confidence)
+        );
+    }
     if let Some(o) = &ind.obligation {
         let _ = writeln!(
             out,

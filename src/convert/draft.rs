@@ -63,7 +63,12 @@ fn justification(t: &TargetValue) -> Option<String> {
 /// `external` entries), which scoring converts; one carried without an
 /// index value (next year's draft of the same framework) is an answer.
 fn suggestion(t: &TargetValue) -> Option<Answer> {
-    if t.class == Class::External && t.external.as_ref().is_none_or(|e| e.index_value.is_some()) {
+    // A proxy stands in for an index the assessors score from the index
+    // itself: the draft leaves its value to be filled from that index.
+    if t.class == Class::Proxy
+        || (t.class == Class::External
+            && t.external.as_ref().is_none_or(|e| e.index_value.is_some()))
+    {
         return None;
     }
     Some(Answer {
@@ -269,7 +274,7 @@ struct JsonDraft<'a> {
 }
 
 /// The draft's columns: (Indonesian, English, width in the sheet, numeric).
-const COLUMNS: [(&str, &str, f64, bool); 15] = [
+const COLUMNS: [(&str, &str, f64, bool); 17] = [
     ("no", "no", 6.0, false),
     ("indikator", "indicator", 14.0, false),
     ("nama_indikator", "indicator_name", 40.0, false),
@@ -279,6 +284,8 @@ const COLUMNS: [(&str, &str, f64, bool); 15] = [
     ("konflik", "conflict", 24.0, false),
     ("rentang_bawah", "range_low", 10.0, true),
     ("rentang_atas", "range_high", 10.0, true),
+    ("nilai_terbukti", "evidenced_value", 10.0, true),
+    ("sebab_rentang", "range_causes", 30.0, false),
     ("keyakinan", "confidence", 11.0, false),
     ("sumber", "sources", 28.0, false),
     ("penjelasan", "justification", 50.0, false),
@@ -292,7 +299,8 @@ const COLUMNS: [(&str, &str, f64, bool); 15] = [
     ("catatan_konversi", "conversion_notes", 40.0, false),
 ];
 /// The columns holding numbers (the indicator number, the value, the
-/// suggestion and the range), which the sheets keep as numbers.
+/// suggestion, the range and the evidenced value), which the sheets keep
+/// as numbers.
 fn numeric() -> Vec<usize> {
     std::iter::once(0)
         .chain((0..COLUMNS.len()).filter(|&i| COLUMNS[i].3))
@@ -302,8 +310,8 @@ const VALUE: usize = 3;
 const ORIGIN: usize = 4;
 const SUGGESTED: usize = 5;
 const CONFLICT: usize = 6;
-const JUSTIFICATION: usize = 11;
-const EVIDENCE: usize = 12;
+const JUSTIFICATION: usize = 13;
+const EVIDENCE: usize = 14;
 
 /// The rule a draft keeps, written above its table.
 fn rule(lang: Lang) -> [String; 2] {
@@ -442,13 +450,17 @@ fn rows(d: &Assessment, c: Option<&Conversion>, lang: Lang) -> Vec<Vec<String>> 
         row[CONFLICT] = conflict_cell(a, t, lang);
         row[7] = crate::decimal::exact(t.estimate.low);
         row[8] = crate::decimal::exact(t.estimate.high);
-        row[9] = t
+        if crate::calibration::calibrated(t.class, t.value) {
+            row[9] = crate::decimal::exact(t.evidenced.point);
+        }
+        row[10] = range_causes(t, c, lang);
+        row[11] = t
             .confidence
             .map(|c| c.describe().get(lang).to_string())
             .unwrap_or_default();
-        row[10] = sources.join(" ");
-        row[13] = update.join(" | ");
-        row[14] = notes.join(" ");
+        row[12] = sources.join(" ");
+        row[15] = update.join(" | ");
+        row[16] = notes.join(" ");
         out.push(row);
     }
     out
@@ -465,6 +477,18 @@ fn origin_label(origin: Option<&str>, lang: Lang) -> String {
         None => return String::new(),
     };
     class.describe(lang).to_string()
+}
+
+/// What the draft's range claims, by cause: (a) the evidenced range from
+/// unanswered sources, (b) the calibration band and what it rests on.
+fn range_causes(t: &crate::convert::TargetValue, c: &Conversion, lang: Lang) -> String {
+    let e = &t.evidenced;
+    let n = |d| crate::decimal::localize(&crate::decimal::exact(d), lang);
+    let mut s = format!("(a) {}–{}", n(e.low), n(e.high));
+    if let (Some(b), Some(k)) = (t.band, &c.calibration) {
+        s.push_str(&format!("; (b) ±{} ({})", n(b.width), k.basis.get(lang)));
+    }
+    s
 }
 
 fn ev(e: &Evidence) -> String {

@@ -54,6 +54,13 @@ pub struct Node {
     pub hops: Vec<HopUse>,
     /// Notes (why nothing is known).
     pub notes: Vec<Text>,
+    /// Nothing is known because the sources of its map are unanswered (its
+    /// range is the whole scale), rather than because no map leads to it.
+    pub open: bool,
+    /// Nothing can evidence it (no map leads to it, or only from such
+    /// indicators): its evidenced value is the floor, with no range. A
+    /// later hop counts it at the floor, not as an unanswered source.
+    pub settled_floor: bool,
 }
 
 impl Node {
@@ -71,6 +78,8 @@ impl Node {
             update: 0,
             hops: Vec::new(),
             notes,
+            open: false,
+            settled_floor: false,
         }
     }
 }
@@ -118,6 +127,7 @@ impl Prepared {
                     coverage: m.effective_coverage().map(crate::decimal::exact),
                     rationale: m.rationale.clone(),
                     rationale_en: m.rationale_en.clone(),
+                    rungs: m.rungs.clone(),
                     outputs: m.targets.iter().map(|n| to.indicator_id(*n)).collect(),
                     inputs: m.sources.iter().map(|n| from.indicator_id(*n)).collect(),
                 })
@@ -273,6 +283,12 @@ fn aggregate(
     }
 }
 
+/// The whole level at or below `d` (the floor of a scale), as a level number.
+fn whole(d: Decimal) -> u32 {
+    use rust_decimal::prelude::ToPrimitive;
+    d.floor().to_u32().unwrap_or(0)
+}
+
 fn describe_rule(m: &Map) -> String {
     let mut s = m.level_rule.kind().to_string();
     if let crate::crosswalk::LevelRule::Table { table } = &m.level_rule {
@@ -309,105 +325,122 @@ pub fn hop(
     let mut out = Vec::with_capacity(to.indicators.len());
     // Each source's weight and node, when it is known: found once per
     // target, read many times.
-    let mut found: Vec<(Decimal, Option<&Node>)> = Vec::with_capacity(16);
+    let mut found: Vec<(Decimal, Option<&Node>, bool)> = Vec::with_capacity(16);
     for (ti, t) in to.indicators.iter().enumerate() {
         let Some(mi) = prepared.by_target[ti] else {
             let note = keep.then(|| prepared.new_notes.get(&t.no).cloned());
-            out.push(Node::unknown(note.flatten().into_iter().collect()));
+            let mut node = Node::unknown(note.flatten().into_iter().collect());
+            node.settled_floor = true;
+            out.push(node);
             continue;
         };
         let (m, info) = (&cw.crosswalk.maps[mi], &prepared.infos[mi]);
         found.clear();
         found.extend(prepared.sources[mi].iter().map(|(pos, w)| {
-            let n = pos.and_then(|p| prev.get(p)).filter(|n| n.est.is_some());
-            (*w, n)
+            let prev = pos.and_then(|p| prev.get(p));
+            let floor = prev.is_some_and(|n| n.est.is_none() && n.settled_floor);
+            (*w, prev.filter(|n| n.est.is_some()), floor)
         }));
-        let inputs = || found.iter().copied();
+        let inputs = || found.iter().map(|(w, n, _)| (*w, *n));
+        // Sources nothing can evidence count at the floor, exactly.
+        let floors = || found.iter().map(|x| x.2);
         let agg = m.aggregation.unwrap_or(Aggregation::WeightedMean);
-        let pick = |f: fn(&Node) -> Option<Decimal>, missing: Option<Decimal>| {
-            inputs().map(move |(w, n)| (n.and_then(f).or(missing), w))
-        };
-        // With no answered source there is nothing to carry: a gap, whatever
-        // the aggregation (all_of would otherwise invent the minimum).
+        // One rule for missing sources, whatever the aggregation: an
+        // unanswered source evidences nothing, so the point and the low end
+        // count it at the source scale's floor and the high end at its
+        // ceiling. With no answered source there is nothing to carry: a gap.
         let any_answered = inputs().any(|(_, n)| n.is_some());
-        let skip_missing = agg != Aggregation::AllOf;
         let values = || -> Vec<Option<Decimal>> {
             inputs()
-                .map(|(_, n)| n.and_then(|n| n.est).map(|e| e.point))
+                .zip(floors())
+                .map(|((_, n), floor)| {
+                    n.and_then(|n| n.est)
+                        .map(|e| e.point)
+                        .or(floor.then_some(sb.min))
+                })
                 .collect()
         };
-        let point = aggregate(
-            agg,
-            pick(|n| n.est.map(|e| e.point), None),
-            sb.min,
-            skip_missing,
-        )
-        .filter(|_| any_answered);
-        let Some(point) = point else {
+        if !any_answered {
             let mut node = Node::unknown(vec![]);
+            node.open = !floors().all(|f| f);
+            node.settled_floor = !node.open;
             if keep {
                 let ids = info.inputs.join(", ");
-                node.notes.push(Text::new(
-                    format!("sumber belum dijawab: {ids}"),
-                    format!("no answered source: {ids}"),
-                ));
+                node.notes.push(if node.open {
+                    Text::new(
+                        format!("sumber belum dijawab: {ids}"),
+                        format!("no answered source: {ids}"),
+                    )
+                } else {
+                    Text::new(
+                        format!("tidak ada jawaban lama yang membuktikan sumbernya: {ids}"),
+                        format!("no old answer evidences its sources: {ids}"),
+                    )
+                });
                 node.hops.push(HopUse {
                     info: info.clone(),
                     values: values(),
                     estimate: Estimate {
                         point: tb.min,
                         low: tb.min,
-                        high: tb.max,
+                        high: if node.open { tb.max } else { tb.min },
                     },
                 });
             }
             out.push(node);
             continue;
+        }
+        let side = |f: fn(&Estimate) -> Decimal, missing: Decimal| -> Vec<Decimal> {
+            inputs()
+                .zip(floors())
+                .map(|((_, n), floor)| match n.and_then(|n| n.est) {
+                    Some(e) => f(&e),
+                    None if floor => sb.min,
+                    None => missing,
+                })
+                .collect()
         };
+        let eval = |vals: &[Decimal]| -> Decimal {
+            match m.rung_value(whole(tb.min), |ind, lvl| {
+                m.sources
+                    .iter()
+                    .position(|s| *s == ind)
+                    .and_then(|i| vals.get(i))
+                    .is_some_and(|v| *v >= Decimal::from(lvl))
+            }) {
+                Some(v) => tb.clamp(Decimal::from(v)),
+                None => {
+                    let weighted = vals.iter().copied().map(Some).zip(inputs().map(|x| x.0));
+                    let a = aggregate(agg, weighted, sb.min, false).unwrap_or(sb.min);
+                    m.level_rule.eval(a, tb)
+                }
+            }
+        };
+        let points = side(|e| e.point, sb.min);
+        let p = eval(&points);
         // Every source answered with one value (as last year's answers are,
         // before any hop): low, high and face value are the point itself.
-        let all_exact = inputs().all(|(_, n)| n.is_some_and(|n| n.exact));
-        let (low, high) = if all_exact {
-            (point, point)
+        let all_exact = inputs()
+            .zip(floors())
+            .all(|((_, n), floor)| floor || n.is_some_and(|n| n.exact));
+        let (lo, hi) = if all_exact {
+            (p, p)
         } else {
-            let low = pick(|n| n.est.map(|e| e.low), Some(sb.min));
-            let high = pick(|n| n.est.map(|e| e.high), Some(sb.max));
             (
-                aggregate(agg, low, sb.min, false).unwrap_or(sb.min),
-                aggregate(agg, high, sb.max, false).unwrap_or(sb.max),
+                order::min(eval(&side(|e| e.low, sb.min)), p),
+                order::max(eval(&side(|e| e.high, sb.max)), p),
             )
         };
-        let f = |x: Decimal| m.level_rule.eval(x, tb);
         let all_answered = inputs().all(|(_, n)| n.is_some());
         let carried_hop = m.relation == Relation::Equal && m.confidence == Confidence::High;
-        let p = f(point);
-        let (mut lo, mut hi) = if carried_hop {
-            (f(low), f(high))
-        } else {
-            // Not the same indicator: the new rubric may judge the same facts
-            // down to the floor. Only where the sources cover the whole target
-            // (equal, superset) does their own level bound it from above.
-            let hi = if matches!(m.relation, Relation::Equal | Relation::Superset) {
-                order::max(f(high), tb.clamp(high))
-            } else {
-                tb.max
-            };
-            (tb.min, hi)
-        };
-        lo = order::min(lo, p);
-        hi = order::max(hi, p);
         let mut node = Node::unknown(vec![]);
         node.est = Some(Estimate {
             point: p.normalize(),
             low: lo.normalize(),
             high: hi.normalize(),
         });
-        node.face = if all_exact {
-            Some(point)
-        } else {
-            aggregate(agg, pick(|n| n.face, None), sb.min, skip_missing)
-        }
-        .map(|v| tb.clamp(v).normalize());
+        let faces = inputs().map(|(w, n)| (Some(n.and_then(|n| n.face).unwrap_or(sb.min)), w));
+        node.face = aggregate(agg, faces, sb.min, false).map(|v| tb.clamp(v).normalize());
         node.exact = node.est.is_some_and(|e| {
             order::eq(e.low, e.point)
                 && order::eq(e.high, e.point)

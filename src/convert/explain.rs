@@ -68,10 +68,64 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
         lang.pick("Saran", "Suggested"),
         lang.pick("titik proyeksi", "projection point"),
         show2(t.estimate.point, lang),
-        lang.pick("rentang jujur", "honest range"),
+        lang.pick("rentang (a+b)", "range (a+b)"),
         show2(t.estimate.low, lang),
         show2(t.estimate.high, lang)
     );
+    let _ = writeln!(
+        out,
+        "{}: {}; {}: {}–{}",
+        lang.pick("Nilai terbukti", "Evidenced value"),
+        show2(t.evidenced.point, lang),
+        lang.pick(
+            "(a) rentang dari jawaban sumber yang kosong",
+            "(a) range from unanswered sources"
+        ),
+        show2(t.evidenced.low, lang),
+        show2(t.evidenced.high, lang)
+    );
+    match (&c.calibration, t.band) {
+        (Some(k), Some(b)) => {
+            let x = crate::calibration::show_exact;
+            let _ = writeln!(
+                out,
+                "{}: {} {}: 1 + {} + {} × ({} − 1) = {}; {} ±{} ({})",
+                lang.pick("Proyeksi", "Projection"),
+                lang.pick(
+                    "nilai terbukti lewat kalibrasi",
+                    "the evidenced value through calibration"
+                ),
+                k.calibration,
+                x(k.offset, lang),
+                x(b.strictness, lang),
+                show2(t.evidenced.point, lang),
+                show2(t.estimate.point, lang),
+                lang.pick("(b) pita kalibrasi", "(b) calibration band"),
+                show2(b.width, lang),
+                k.basis.get(lang)
+            );
+        }
+        (Some(_), None) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Proyeksi: tidak dikalibrasi (nilai ini tidak dibangun dari jawaban lama)",
+                    "Projection: not calibrated (this value is not built from old answers)"
+                )
+            );
+        }
+        (None, _) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Proyeksi: tanpa kalibrasi (proyeksi = nilai terbukti)",
+                    "Projection: no calibration (projection = evidenced value)"
+                )
+            );
+        }
+    }
     if let Some(conf) = t.confidence {
         let _ = writeln!(
             out,
@@ -146,7 +200,7 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 ))
                 .unwrap_or_default()
         );
-        if let Some(a) = &h.aggregation {
+        if let Some(a) = h.aggregation.as_ref().filter(|_| h.rungs.is_empty()) {
             let how = match a.as_str() {
                 "min" => lang.pick(
                     "terendah (semua sumber dibutuhkan)",
@@ -156,13 +210,9 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                     "tertinggi (satu sumber cukup)",
                     "the highest (any one source suffices)",
                 ),
-                "all_of" => lang.pick(
+                _ => lang.pick(
                     "rata-rata tertimbang semua sumber (yang belum dijawab dihitung terendah)",
                     "weighted mean of all sources (unanswered ones count at the minimum)",
-                ),
-                _ => lang.pick(
-                    "rata-rata tertimbang sumber yang dijawab",
-                    "weighted mean of the answered sources",
                 ),
             };
             let _ = writeln!(
@@ -171,12 +221,17 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                 lang.pick("Agregasi", "Aggregation")
             );
         }
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            lang.pick("Aturan tingkat", "Level rule"),
-            rule_text(&h.rule, lang)
-        );
+        let rungs = h.rungs();
+        if rungs.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                lang.pick("Aturan tingkat", "Level rule"),
+                rule_text(&h.rule, lang)
+            );
+        } else {
+            crate::convert::rungs::explain_rungs(&mut out, &rungs, lang);
+        }
         let _ = writeln!(
             out,
             "  {}: {} ({} {}–{}); {} {}; {}: {}",
@@ -199,24 +254,40 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     }
     let _ = writeln!(out);
     let why = match t.class {
-        Class::Carried => lang.pick(
-            "Rentang: setiap langkah adalah peta `equal` berkeyakinan tinggi, jadi rentang sumber dibawa lewat aturan tingkat.",
-            "Range: every step is an `equal` map at high confidence, so the sources' range is carried through the level rule.",
+        Class::Carried | Class::Derived if t.unanswered.is_empty() && t.band.is_some() => lang.pick(
+            "Rentang nilai terbukti: tidak ada sumber yang belum dijawab yang dapat mengubahnya, jadi nilainya satu titik (ketidakpastian penilaian asesor ada pada pita kalibrasi proyeksi).",
+            "Evidenced range: no unanswered source could change it, so it is one point (the assessors' leeway is the projection's calibration band).",
         ),
-        Class::Derived => lang.pick(
-            "Rentang: bukan indikator yang sama, jadi asesor dapat menilai sampai dasar skala; batas atas hanya dibatasi bila sumber mencakup seluruh sasaran.",
-            "Range: not the same indicator, so the assessors may score down to the scale's floor; the top is bounded only where the sources cover the whole target.",
+        Class::Carried | Class::Derived | Class::Proxy if t.unanswered.is_empty() => lang.pick(
+            "Rentang nilai terbukti: tidak ada sumber yang belum dijawab yang dapat mengubahnya, jadi nilainya satu titik.",
+            "Evidenced range: no unanswered source could change it, so it is one point.",
+        ),
+        Class::Carried | Class::Derived | Class::Proxy => lang.pick(
+            "Rentang nilai terbukti: sumber yang belum dijawab dihitung pada dasar skalanya (batas bawah) dan puncaknya (batas atas).",
+            "Evidenced range: the unanswered sources count at their scale's floor (low end) and ceiling (high end).",
+        ),
+        Class::Gap if t.evidenced.high > t.evidenced.low => lang.pick(
+            "Rentang: sumber petanya belum dijawab, jadi seluruh skala mungkin; nilai terbukti adalah dasar skala.",
+            "Range: the map's sources are unanswered, so the whole scale is possible; the evidenced value is the scale's floor.",
         ),
         Class::Gap => lang.pick(
-            "Rentang: tidak ada jawaban sumber, jadi seluruh skala mungkin; proyeksi memakai dasar skala.",
-            "Range: no source answer, so the whole scale is possible; the projection uses the scale's floor.",
+            "Tidak ada jawaban lama yang membuktikan indikator ini: nilai terbukti adalah dasar skala, tanpa rentang.",
+            "No old answer evidences this indicator: the evidenced value is the scale's floor, with no range.",
         ),
         Class::External => lang.pick(
-            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, seluruh skala mungkin.",
-            "The value comes from another agency's index; without the index value, the whole scale is possible.",
+            "Nilai berasal dari indeks instansi lain; tanpa nilai indeks, asesor memberi dasar skala, dan itulah yang dihitung.",
+            "The value comes from another agency's index; without the index value, assessors give the scale's floor, and that is what counts.",
         ),
     };
     let _ = writeln!(out, "{why}");
+    if !t.unanswered.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Belum dijawab", "Unanswered"),
+            t.unanswered.join(", ")
+        );
+    }
     if !t.sources.is_empty() {
         let s: Vec<String> = t
             .sources
@@ -264,7 +335,10 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     for n in &t.notes {
         let _ = writeln!(out, "{}: {}", lang.pick("Catatan", "Note"), n.get(lang));
     }
-    if let (Some(ind), Some(next)) = (fw.indicator(t.no), fw.next_level(t.estimate.point)) {
+    // The next level above the projection and the evidenced value (the
+    // gap report's): a level the old answers evidence is not asked again.
+    let above = crate::decimal::order::max(t.estimate.point, t.evidenced.point);
+    if let (Some(ind), Some(next)) = (fw.indicator(t.no), fw.next_level(above)) {
         if let Some(crit) = ind.level(next) {
             let indicative = ind.levels_indicative();
             let _ = writeln!(

@@ -15,6 +15,7 @@
 //! the sources cover the whole target (`equal`, `superset`), whose own level
 //! then bounds it (the new rubric is stricter, never looser).
 
+mod calibrated;
 mod converters;
 pub mod draft;
 mod engine;
@@ -25,17 +26,21 @@ mod pins;
 mod project;
 mod provenance;
 mod render;
+mod rungs;
 
 use rust_decimal::Decimal;
 
+pub use calibrated::{BandUse, CalibrationUse};
 pub use converters::Converters;
 pub use model::*;
 pub use outline::{Outline, Settled};
 pub use pins::pinned;
-pub use project::{class_help, project};
+pub use project::{class_help, evidenced_cell, project, range_lines};
 pub use render::{render_json, render_text};
+pub use rungs::RungRead;
 
 use crate::assessment::Assessment;
+use crate::calibration::Calibration;
 use crate::catalog::{BandOn, ExternalIndex, Framework};
 use crate::crosswalk::{LoadedCrosswalk, load_crosswalks};
 use crate::data::{Data, DataFile};
@@ -77,6 +82,10 @@ pub struct Converter<'a> {
     labels: Vec<(String, String)>,
     /// The external index each target indicator is scored from, if any.
     externals: Vec<Option<&'a ExternalIndex>>,
+    /// The calibration of the path's last crosswalk, if the data set has one.
+    calibration: Option<Calibration>,
+    /// What the outputs say about it.
+    calibration_use: Option<CalibrationUse>,
 }
 
 fn files_hash<'a>(data: &'a Data, paths: &[String]) -> String {
@@ -140,6 +149,18 @@ impl<'a> Converter<'a> {
         for (k, v) in &opts.external {
             crate::score::external::convert_for(to_fw, k, *v, "--external")?;
         }
+        let last = path.hops.last().map(|h| h.id.clone()).unwrap_or_default();
+        let calibration = match crate::calibration::load(data, &last)? {
+            Some(c) if c.to == to_fw.id => Some(c),
+            _ => None,
+        };
+        if calibration.is_some() {
+            paths.push(crate::calibration::path_of(&last));
+        }
+        let here: Vec<String> = path.hops.iter().map(|h| h.to_string()).collect();
+        let calibration_use = calibration
+            .as_ref()
+            .map(|c| calibrated::calibration_use(c, &here));
         let stamp = Stamp {
             tool: format!("spbe-pemdi {}", env!("CARGO_PKG_VERSION")),
             data: data.origin.clone(),
@@ -149,6 +170,7 @@ impl<'a> Converter<'a> {
                 .map(|f| format!("{} ({})", f.id, f.year))
                 .collect(),
             crosswalks: path.hops.iter().map(|h| h.to_string()).collect(),
+            calibration: calibration.as_ref().map(|c| c.reference()),
             hash: files_hash(data, &paths),
         };
         Ok(Converter {
@@ -169,6 +191,8 @@ impl<'a> Converter<'a> {
                 .iter()
                 .map(|i| i.external.as_deref().and_then(|k| to_fw.external_index(k)))
                 .collect(),
+            calibration,
+            calibration_use,
         })
     }
 
@@ -194,6 +218,7 @@ impl<'a> Converter<'a> {
             data: data.origin.clone(),
             catalogs: vec![format!("{} ({})", fw.id, fw.year)],
             crosswalks: vec![reference.clone()],
+            calibration: None,
             hash: files_hash(data, &[format!("frameworks/{}.json", fw.id)]),
         };
         let prepared = engine::Prepared::new(&cw, fw, fw);
@@ -215,7 +240,14 @@ impl<'a> Converter<'a> {
                 .iter()
                 .map(|i| i.external.as_deref().and_then(|k| fw.external_index(k)))
                 .collect(),
+            calibration: None,
+            calibration_use: None,
         })
+    }
+
+    /// The calibration in use, if any.
+    pub fn calibration(&self) -> Option<&Calibration> {
+        self.calibration.as_ref()
     }
 
     /// The target framework.
@@ -239,7 +271,8 @@ impl<'a> Converter<'a> {
         let nodes = self.nodes(a, true)?;
         let source = self.source(a)?;
         let indicators = self.finish(nodes, a);
-        let (projected_index, projected_aspects) = project(self.to, &indicators);
+        let (projected_index, projected_aspects) = project(self.to, &indicators, |t| &t.estimate);
+        let (evidenced_index, _) = project(self.to, &indicators, |t| &t.evidenced);
         Ok(Conversion {
             source,
             target: self.to.id.clone(),
@@ -248,6 +281,8 @@ impl<'a> Converter<'a> {
             indicators,
             projected_index,
             projected_aspects,
+            evidenced_index,
+            calibration: self.calibration_use.clone(),
         })
     }
 
@@ -333,10 +368,26 @@ impl<'a> Converter<'a> {
                 .next()
                 .unwrap_or_else(|| engine::Node::unknown(vec![]));
             let (s, ext) = self.settle(*ext, &node);
+            let s = self.calibrate(ind.aspect, s);
             let mut notes = node.notes;
             let external = ext.map(|(e, given)| {
-                if s.value.is_none() {
+                if s.value.is_none() || s.class == Class::Proxy {
                     notes.push(external_note(e));
+                }
+                if let (Class::Proxy, Some(v)) = (s.class, s.value) {
+                    let shown = |l| crate::decimal::show2(v, l);
+                    notes.push(Text::new(
+                        format!(
+                            "proksi: {} dari jawaban lama menggantikan nilai {} yang belum diberikan, dan dihitung dalam indeks apa adanya",
+                            shown(crate::text::Lang::Id),
+                            e.name
+                        ),
+                        format!(
+                            "proxy: {} from the old answers stands in for the {} value not given, and counts in the index as shown",
+                            shown(crate::text::Lang::En),
+                            e.name
+                        ),
+                    ));
                 }
                 ExternalUse {
                     key: e.key.clone(),
@@ -356,6 +407,15 @@ impl<'a> Converter<'a> {
                 class: s.class,
                 value: s.value,
                 estimate: s.estimate,
+                evidenced: s.evidenced,
+                // Named only where they open a range: an unanswered source
+                // whose criteria could not change the value is no cause.
+                unanswered: if s.evidenced.low < s.evidenced.high {
+                    provenance::unanswered(&node.hops)
+                } else {
+                    Vec::new()
+                },
+                band: s.band,
                 face_value: s.face_value,
                 confidence: s.confidence,
                 relation: (!node.relation.is_empty()).then(|| node.relation.label()),

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::convert::{BandUse, CalibrationUse, RungRead};
 use crate::crosswalk::{Confidence, Evidence as Policy, RelSet};
 use crate::text::{Lang, Text};
 
@@ -19,6 +20,10 @@ pub enum Class {
     Gap,
     /// Scored from another agency's index.
     External,
+    /// Scored from another agency's index not given; the value shown is
+    /// the one the old answers evidence, standing in for it (and counted
+    /// in the projected index as shown).
+    Proxy,
 }
 
 impl MapInfo {
@@ -32,6 +37,15 @@ impl MapInfo {
 }
 
 impl Class {
+    /// Every class, in display order.
+    pub const ALL: [Class; 5] = [
+        Class::Carried,
+        Class::Derived,
+        Class::Proxy,
+        Class::Gap,
+        Class::External,
+    ];
+
     /// The name used in files (`carried`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,6 +53,7 @@ impl Class {
             Class::Derived => "derived",
             Class::Gap => "gap",
             Class::External => "external",
+            Class::Proxy => "proxy",
         }
     }
 
@@ -49,6 +64,7 @@ impl Class {
             Class::Derived => lang.pick("turunan", "derived"),
             Class::Gap => lang.pick("celah", "gap"),
             Class::External => lang.pick("eksternal", "external"),
+            Class::Proxy => lang.pick("proksi", "proxy"),
         }
     }
 }
@@ -139,9 +155,12 @@ pub struct MapInfo {
     pub coverage: Option<String>,
     /// Why the map reads so (from the crosswalk, Bahasa Indonesia).
     pub rationale: String,
-    /// The same in English, when the crosswalk has it.
+    /// The same in English, when written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rationale_en: Option<String>,
+    /// The target's rungs and the source criteria that evidence each.
+    #[serde(skip)]
+    pub rungs: Vec<crate::crosswalk::Rung>,
     /// The target indicators of the map.
     pub outputs: Vec<String>,
     /// The source indicators of the map, in order.
@@ -182,11 +201,14 @@ impl Serialize for HopUse {
             #[serde(flatten)]
             info: &'a MapInfo,
             inputs: Vec<HopInput>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            rungs: Vec<RungRead>,
             estimate: &'a Estimate,
         }
         Out {
             info: &self.info,
             inputs: self.inputs(),
+            rungs: self.rungs(),
             estimate: &self.estimate,
         }
         .serialize(s)
@@ -247,8 +269,23 @@ pub struct TargetValue {
     /// The suggested value (absent for a gap or an external index not given).
     #[serde(with = "crate::decimal::serde_opt_dec")]
     pub value: Option<Decimal>,
-    /// The projection: point and honest range.
+    /// The projection (what assessors will likely give): the evidenced
+    /// value through the calibration; its range is the evidenced range
+    /// through the calibration widened by the calibration band.
     pub estimate: Estimate,
+    /// The evidenced value: what the old answers evidence under the new
+    /// rubric, read rung by rung (the engine's point); its range comes only
+    /// from the sources listed in `unanswered` (a point when there are
+    /// none). The calibration never changes it.
+    pub evidenced: Estimate,
+    /// The unanswered sources that make the evidenced range (`spbe-2020:7`),
+    /// only when it is wider than a point: the low end counts them at their
+    /// floor, the high end at their ceiling.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<String>,
+    /// The calibration band added to this target's range, when calibrated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandUse>,
     /// The original answers at face value (aggregated as the maps say,
     /// without the level rules): what last year's levels read as here.
     #[serde(with = "crate::decimal::serde_opt_dec")]
@@ -314,7 +351,10 @@ pub struct Stamp {
     pub catalogs: Vec<String>,
     /// Crosswalks used: `id@version`.
     pub crosswalks: Vec<String>,
-    /// SHA-256 over the catalog and crosswalk files used.
+    /// The calibration used: `id@version`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<String>,
+    /// SHA-256 over the catalog, crosswalk and calibration files used.
     pub hash: String,
 }
 
@@ -357,10 +397,17 @@ pub struct Conversion {
     pub stamp: Stamp,
     /// Every target indicator.
     pub indicators: Vec<TargetValue>,
-    /// The projected index.
+    /// The projected index: the target formula over the projections;
+    /// its range is the formula over their ranges (both causes).
     pub projected_index: Projected,
     /// The projected aspects.
     pub projected_aspects: Vec<Projected>,
+    /// The evidenced index: the target formula over the evidenced values;
+    /// its range comes from unanswered sources only.
+    pub evidenced_index: Projected,
+    /// The calibration used (none: the projection is the evidenced value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<CalibrationUse>,
 }
 
 impl Conversion {
@@ -369,15 +416,10 @@ impl Conversion {
         self.indicators.iter().find(|t| t.no == no)
     }
 
-    /// How many targets are in each class.
-    pub fn counts(&self) -> [(Class, usize); 4] {
+    /// How many targets are in each class ([`Class::ALL`] order).
+    pub fn counts(&self) -> [(Class, usize); 5] {
         let n = |c: Class| self.indicators.iter().filter(|t| t.class == c).count();
-        [
-            (Class::Carried, n(Class::Carried)),
-            (Class::Derived, n(Class::Derived)),
-            (Class::Gap, n(Class::Gap)),
-            (Class::External, n(Class::External)),
-        ]
+        Class::ALL.map(|c| (c, n(c)))
     }
 }
 

@@ -8,7 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::assessment::Assessment;
 use crate::catalog::{ExternalIndex, Framework};
 use crate::convert::engine::Node;
-use crate::convert::{Class, Conversion, Converter, Estimate, SourceSummary};
+use crate::convert::{BandUse, Class, Conversion, Converter, Estimate, SourceSummary};
 use crate::crosswalk::{Bounds, Confidence};
 use crate::decimal::order;
 use crate::error::Result;
@@ -17,12 +17,16 @@ use crate::score::overall_of;
 /// What a target indicator's node settles to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settled {
-    /// Carried, derived, gap or external.
+    /// Carried, derived, proxy, gap or external.
     pub class: Class,
     /// The suggested value (`None` for a gap or an external index not given).
     pub value: Option<Decimal>,
-    /// Point and range.
+    /// The projection: point and range.
     pub estimate: Estimate,
+    /// The evidenced value and its range from unanswered sources.
+    pub evidenced: Estimate,
+    /// The calibration band applied, when calibrated.
+    pub band: Option<BandUse>,
     /// Last year's answers at face value, on the target's scale.
     pub face_value: Option<Decimal>,
     /// Weakest confidence of the maps used.
@@ -38,6 +42,8 @@ pub struct Outline {
     pub targets: Vec<Settled>,
     /// The projected index: point, low and high.
     pub index: Estimate,
+    /// The evidenced index: point, low and high.
+    pub evidenced: Estimate,
 }
 
 impl Outline {
@@ -53,6 +59,8 @@ impl Outline {
                     class: t.class,
                     value: t.value,
                     estimate: t.estimate,
+                    evidenced: t.evidenced,
+                    band: t.band,
                     face_value: t.face_value,
                     confidence: t.confidence,
                 })
@@ -61,6 +69,11 @@ impl Outline {
                 point: p.point,
                 low: p.low,
                 high: p.high,
+            },
+            evidenced: Estimate {
+                point: c.evidenced_index.point,
+                low: c.evidenced_index.low,
+                high: c.evidenced_index.high,
             },
         }
     }
@@ -83,7 +96,8 @@ impl<'a> Converter<'a> {
             .externals
             .iter()
             .zip(&nodes)
-            .map(|(ext, node)| self.settle(*ext, node).0)
+            .zip(&fw.indicators)
+            .map(|((ext, node), ind)| self.calibrate(ind.aspect, self.settle(*ext, node).0))
             .collect();
         let plan = fw.plan();
         // Each scored row's estimate (a row of several per indicator is not
@@ -100,12 +114,29 @@ impl<'a> Converter<'a> {
         let index = |f: fn(&Estimate) -> Decimal| {
             overall_of(fw, rows.iter().map(|e| e.map_or(fw.scale.min, f)))
         };
+        let ev_rows: Vec<Option<&Estimate>> = plan
+            .items
+            .iter()
+            .map(|it| {
+                it.key.parse::<u32>().ok()?;
+                let at = fw.indicators.iter().position(|i| i.no == it.indicator)?;
+                targets.get(at).map(|t| &t.evidenced)
+            })
+            .collect();
+        let ev = |f: fn(&Estimate) -> Decimal| {
+            overall_of(fw, ev_rows.iter().map(|e| e.map_or(fw.scale.min, f)))
+        };
         Ok(Outline {
             source,
             index: Estimate {
                 point: index(|e| e.point),
                 low: index(|e| e.low),
                 high: index(|e| e.high),
+            },
+            evidenced: Estimate {
+                point: ev(|e| e.point),
+                low: ev(|e| e.low),
+                high: ev(|e| e.high),
             },
             targets,
         })
@@ -124,15 +155,30 @@ impl<'a> Converter<'a> {
         let dp = if fw.scale.integer { 0 } else { 2 };
         let round =
             |d: Decimal| order::round_normalized(d, dp, RoundingStrategy::MidpointAwayFromZero);
+        // The range outwards, except where an end is the point itself.
         let est = node.est.map(|e| Estimate {
             point: round(e.point),
-            low: order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity),
-            high: order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity),
+            low: if order::eq(e.low, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.low, dp, RoundingStrategy::ToNegativeInfinity)
+            },
+            high: if order::eq(e.high, e.point) {
+                round(e.point)
+            } else {
+                order::round_normalized(e.high, dp, RoundingStrategy::ToPositiveInfinity)
+            },
         });
-        let floor = Estimate {
-            point: b.min,
-            low: b.min,
-            high: b.max,
+        // Nothing evidenced: the floor; a range only where the map's sources
+        // are unanswered (they might evidence anything).
+        let floor = if node.open {
+            Estimate {
+                point: b.min,
+                low: b.min,
+                high: b.max,
+            }
+        } else {
+            Estimate::exact(b.min)
         };
         let (class, value, estimate, external) = match ext {
             Some(e) => {
@@ -155,15 +201,12 @@ impl<'a> Converter<'a> {
                         Estimate::exact(v),
                         Some((e, given)),
                     ),
-                    None => {
-                        let point = est.map(|x| x.point).unwrap_or(b.min);
-                        (
-                            Class::External,
-                            None,
-                            Estimate { point, ..floor },
-                            Some((e, given)),
-                        )
-                    }
+                    // No index value: what the old answers evidence stands in
+                    // for it, shown as a proxy and counted as shown.
+                    None => match est {
+                        Some(x) => (Class::Proxy, Some(x.point), x, Some((e, given))),
+                        None => (Class::External, None, floor, Some((e, given))),
+                    },
                 }
             }
             None => match est {
@@ -176,6 +219,8 @@ impl<'a> Converter<'a> {
             class,
             value,
             estimate,
+            evidenced: estimate,
+            band: None,
             face_value: node.face.map(round),
             confidence: node.confidence,
         };

@@ -89,3 +89,17 @@ pub fn justifications(a: &Assessment, mask: Mask) -> Vec<CarriedText> {
         })
         .collect()
 }
+
+/// The unanswered inputs of the maps applied (`spbe-2020:7`), sorted,
+/// each once: what makes an evidenced range wider than a point.
+pub fn unanswered(hops: &[crate::convert::HopUse]) -> Vec<String> {
+    let mut out: Vec<String> = hops
+        .iter()
+        .flat_map(|h| h.info.inputs.iter().zip(&h.values))
+        .filter(|(_, v)| v.is_none())
+        .map(|(id, _)| id.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

@@ -105,23 +105,29 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         lang.pick("Proyeksi indeks", "Projected index"),
         show2(p.point, lang),
         p.predicate,
-        lang.pick("rentang jujur", "honest range"),
+        lang.pick("rentang (a+b)", "range (a+b)"),
         range(p, lang),
         preds(p)
     );
+    for line in crate::convert::project::range_lines(c, lang) {
+        let _ = writeln!(out, "  {line}");
+    }
     let mut t = TextTable::new(
         &[
             "No",
             lang.pick("Indikator", "Indicator"),
             lang.pick("Bobot", "Weight"),
             lang.pick("Kelas", "Class"),
+            lang.pick("Terbukti (a)", "Evidenced (a)"),
             lang.pick("Saran", "Suggested"),
-            lang.pick("Rentang", "Range"),
+            lang.pick("Rentang (a+b)", "Range (a+b)"),
             lang.pick("Keyakinan", "Confidence"),
             lang.pick("Sumber", "Sources"),
             lang.pick("Data dukung", "Evidence"),
         ],
-        &[true, false, true, false, true, false, false, false, false],
+        &[
+            true, false, true, false, true, true, false, false, false, false,
+        ],
     );
     for tv in &c.indicators {
         let sources: Vec<String> = tv
@@ -171,6 +177,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
             short(lang.pick(&tv.name, &tv.name_en)),
             format!("{}%", localize(&tv.weight, lang)),
             tv.class.describe(lang).to_string(),
+            crate::convert::project::evidenced_cell(tv, lang),
             tv.value
                 .map(|v| show2(v, lang))
                 .unwrap_or_else(|| "-".to_string()),
@@ -227,7 +234,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         lang.pick("Kelas", "Classes"),
         counts.join(" · ")
     );
-    for cls in [Class::Carried, Class::Derived, Class::Gap, Class::External] {
+    for cls in Class::ALL {
         let _ = writeln!(
             out,
             "  {}: {}",

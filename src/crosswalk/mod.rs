@@ -9,8 +9,10 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod relation;
+pub mod rung;
 
 pub use level::{Bounds, LevelChain, LevelRule, Step, Table};
 pub use load::{LoadedCrosswalk, load_crosswalks, load_file, parse_crosswalk};
 pub use model::{Aggregation, Confidence, Crosswalk, Evidence, Map, New, Retired, Status, Version};
 pub use relation::{RelSet, Relation};
+pub use rung::{Criterion, Rung};

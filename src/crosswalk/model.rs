@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::crosswalk::level::LevelRule;
 use crate::crosswalk::relation::Relation;
+use crate::crosswalk::rung::Rung;
 use crate::decimal::serde_opt_dec;
 use crate::text::Text;
 
@@ -85,6 +86,12 @@ pub struct Map {
     /// How several source values are combined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<Aggregation>,
+    /// The target's rungs above its floor and the source criteria that
+    /// evidence each (the rubric reading); when present, the engine reads
+    /// the sources rung by rung and `level_rule` is that reading at a
+    /// uniform source value (checked by the `rungs-table` lint).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rungs: Vec<Rung>,
     /// How sure the reading is.
     pub confidence: Confidence,
     /// How far the sources' evidence still serves.
@@ -124,11 +131,14 @@ impl Map {
 pub enum Aggregation {
     /// The weakest source.
     Min,
-    /// Mean weighted by the source indicators' weights, over the answered sources.
+    /// Mean weighted by the source indicators' weights (an unanswered
+    /// source counts at the scale minimum, as for every aggregation).
     WeightedMean,
     /// Any one source suffices.
     Max,
-    /// Weighted mean over all sources, an unanswered one counting at the scale minimum.
+    /// Weighted mean over all sources, an unanswered one counting at the
+    /// scale minimum: since the one rule for missing sources, the same as
+    /// `weighted_mean`; kept to say the sources are distinct parts.
     AllOf,
 }
 
@@ -151,8 +161,8 @@ impl Aggregation {
                 "the weakest source (the target needs all of them at that level)",
             ),
             Aggregation::WeightedMean => Text::new(
-                "rata-rata berbobot atas sumber yang dijawab",
-                "mean weighted by the sources' weights, over the answered ones",
+                "rata-rata berbobot atas semua sumber; yang tidak dijawab dihitung pada tingkat terendah",
+                "mean weighted by the sources' weights over all sources; an unanswered one counts at the scale minimum",
             ),
             Aggregation::Max => Text::new(
                 "sumber terkuat (satu sumber sudah cukup)",

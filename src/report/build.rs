@@ -105,7 +105,11 @@ impl Report {
                 let e = r
                     .external
                     .as_ref()
-                    .filter(|e| e.index_value.is_none() && r.value.is_none())?;
+                    // Not given: a gap, or a proxy standing in for it (the
+                    // index itself is still to be asked for).
+                    .filter(|e| {
+                        e.index_value.is_none() && (r.value.is_none() || r.class == Class::Proxy)
+                    })?;
                 Some(ExternalAsk {
                     no: r.no,
                     name: r.name.clone(),
@@ -137,6 +141,7 @@ impl Report {
             },
             same_framework: from.id == to.id,
             projected: scored(&conv.projected_index),
+            ranges: crate::convert::range_lines(conv, lang),
             face_index: face.0,
             aspects,
             indicators,
@@ -279,6 +284,63 @@ fn prepare(next: Option<&NextLevel>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The rungs of the map leading to `t`: those evidenced, by which answer,
+/// and the first one not evidenced with what it needs.
+pub fn rung_lines(t: &TargetValue, lang: Lang) -> Vec<String> {
+    let Some(h) = t.hops.iter().rev().find(|h| h.outputs.contains(&t.id)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for r in h.rungs() {
+        if r.evidenced {
+            let by: Vec<String> = r
+                .met
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} = {}",
+                        m.id,
+                        crate::decimal::localize(&crate::decimal::exact(m.value), lang)
+                    )
+                })
+                .collect();
+            out.push(format!(
+                "{} {}: {} {}",
+                lang.pick("Tingkat", "Level"),
+                r.level,
+                lang.pick("terbukti oleh", "evidenced by"),
+                by.join(", ")
+            ));
+        } else {
+            let could = if r.criteria.is_empty() {
+                lang.pick(
+                    "tidak ada kriteria lama yang membuktikannya",
+                    "no old criterion evidences it",
+                )
+                .to_string()
+            } else {
+                format!(
+                    "{} {}",
+                    lang.pick("dibuktikan oleh", "evidenced by"),
+                    r.criteria.join(lang.pick(" atau ", " or "))
+                )
+            };
+            out.push(format!(
+                "{} {}: {} ({could}) — {}",
+                lang.pick("Tingkat", "Level"),
+                r.level,
+                lang.pick(
+                    "anak tangga pertama yang belum terbukti",
+                    "the first rung not evidenced"
+                ),
+                r.note.get(lang)
+            ));
+            break;
+        }
+    }
+    out
+}
+
 fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, st: Stake, lang: Lang) -> IndicatorRow {
     let weight = ind.weight.value();
     let next = st.next_level.map(|level| NextLevel {
@@ -312,6 +374,7 @@ fn row(fw: &Framework, ind: &Indicator, t: &TargetValue, st: Stake, lang: Lang) 
         confidence: t.confidence.map(|c| c.describe().get(lang).to_string()),
         stake: st,
         prepare: prepare(next.as_ref()),
+        rungs: rung_lines(t, lang),
         next,
         reuse: evidence(t, Policy::Reuse),
         update: evidence(t, Policy::Update),

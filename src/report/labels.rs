@@ -38,8 +38,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "range_help",
-        "nilai terendah dan tertinggi yang masih mungkin menurut peta crosswalk dan jawaban yang belum ada",
-        "the lowest and highest values the crosswalk maps and the missing answers still allow",
+        "(a) apa yang masih dimungkinkan jawaban sumber yang kosong, diperlebar (b) pita kalibrasi, yang memuat sekitar 80% selisih proyeksi dan hasil nyata pada pasangan dasar kalibrasi",
+        "(a) what the unanswered sources still allow, widened by (b) the calibration band, which holds about 80% of the differences between projection and real result on the pairs the calibration rests on",
     ),
     (
         "face_before",
@@ -76,7 +76,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("answered", "terjawab", "answered"),
     ("of", "dari", "of"),
     ("range", "rentang", "range"),
-    ("honest_range", "rentang jujur", "honest range"),
+    ("honest_range", "rentang (a+b)", "range (a+b)"),
     ("predicate", "Predikat", "Predicate"),
     ("value", "Nilai", "Value"),
     (
@@ -158,6 +158,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "criteria not in the catalog; see the official guide",
     ),
     (
+        "rungs",
+        "Anak tangga dari jawaban lama",
+        "Rungs from the old answers",
+    ),
+    (
         "prepare",
         "Bukti baru yang perlu disiapkan, satu per unsur kriteria",
         "New evidence to prepare, one per element of the criteria",
@@ -194,8 +199,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("about", "Tentang laporan ini", "About this report"),
     (
         "about_stake",
-        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya, yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi).",
-        "Points at stake: the index gain if the indicator reached the next whole level, that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value).",
+        "Poin dipertaruhkan: kenaikan indeks bila indikator mencapai tingkat bulat berikutnya (di atas nilai proyeksi dan nilai terbukti), yaitu bobot/100 × (tingkat berikutnya − nilai proyeksi); poin sampai puncak = bobot/100 × (nilai tertinggi skala − nilai proyeksi).",
+        "Points at stake: the index gain if the indicator reached the next whole level (above the projected and the evidenced value), that is weight/100 × (next level − projected value); points to the top = weight/100 × (top of the scale − projected value).",
     ),
     (
         "about_projection",

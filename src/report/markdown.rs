@@ -135,6 +135,12 @@ fn header(out: &mut String, r: &Report) {
         esc(&preds(&p.predicate_low, &p.predicate_high)),
         l("range_help")
     );
+    for line in &r.ranges {
+        let _ = writeln!(out, "- {}", esc(line));
+    }
+    if !r.ranges.is_empty() {
+        let _ = writeln!(out);
+    }
     let last_value = match last.index {
         Some(i) => show2(i, lang),
         None => show_range(last.low, last.high, lang),
@@ -363,6 +369,12 @@ fn indicator(out: &mut String, t: &IndicatorRow, lang: Lang) {
             esc(&e.owner),
             e.key
         );
+    }
+    if !t.rungs.is_empty() {
+        let _ = writeln!(out, "- {}:", l("rungs"));
+        for r in &t.rungs {
+            let _ = writeln!(out, "  - {}", esc(r));
+        }
     }
     if !t.prepare.is_empty() {
         let _ = writeln!(out, "- {} ({}):", l("prepare"), l("prepare_note"));

@@ -30,6 +30,9 @@ pub struct Report {
     pub same_framework: bool,
     /// The projected index of the target framework.
     pub projected: Scored,
+    /// What its range claims, by cause: (a) the evidenced value and its
+    /// range from unanswered sources, (b) the calibration and its band.
+    pub ranges: Vec<String>,
     /// Last year's SPBE levels read at face value (without the stricter
     /// level rules), scored by the target framework's formula.
     #[serde(with = "crate::decimal::serde_dec")]
@@ -172,6 +175,9 @@ pub struct IndicatorRow {
     pub next: Option<NextLevel>,
     /// New evidence to prepare, read from the next level's criteria.
     pub prepare: Vec<String>,
+    /// The rubric reading: each rung evidenced and by which old answer,
+    /// then the first rung not evidenced (empty without rungs).
+    pub rungs: Vec<String>,
     /// Old evidence to reuse as it is.
     pub reuse: Vec<EvidenceRow>,
     /// Old evidence to update before reuse.

@@ -1,9 +1,11 @@
 //! Index points at stake: how much one indicator could still add to the
 //! index.
 //!
-//! For a target indicator with projected point `p` and weight `w` (percent
-//! of the index), on a scale topping out at `max`:
-//! - the next level `n` is the next whole level above `p` (1,6 → 2; 2 → 3);
+//! For a target indicator with projected point `p`, evidenced point `e`
+//! and weight `w` (percent of the index), on a scale topping out at `max`:
+//! - the next level `n` is the next whole level above `p` and `e` (1,6 → 2;
+//!   2 → 3): a level the old answers already evidence is not asked again
+//!   when the calibration projects below it;
 //! - `next` = w/100 × (n − p): the index gain if the indicator reached `n`;
 //! - `max` = w/100 × (max − p): the index gain if it reached the top.
 //!
@@ -26,7 +28,8 @@ use crate::decimal;
 /// What one indicator could add to the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stake {
-    /// The next whole level above the projected point (`None` at the top).
+    /// The next whole level above the projected and the evidenced point
+    /// (`None` at the top).
     pub next_level: Option<u32>,
     /// Index points gained by reaching the next level.
     #[serde(with = "crate::decimal::serde_dec")]
@@ -42,15 +45,16 @@ pub struct Stake {
     pub step: Decimal,
 }
 
-/// The stake of an indicator of `fw` with `weight` (percent) at `point`.
-pub fn stake(fw: &Framework, weight: Decimal, point: Decimal) -> Stake {
+/// The stake of an indicator of `fw` with `weight` (percent) projected at
+/// `point`, its evidenced value at `evidenced`.
+pub fn stake(fw: &Framework, weight: Decimal, point: Decimal, evidenced: Decimal) -> Stake {
     let gain = |to: Decimal| {
         decimal::order::max(to - point, Decimal::ZERO)
             .checked_mul(weight)
             .map(|x| percent(x).normalize())
             .unwrap_or(Decimal::ZERO)
     };
-    let next_level = fw.next_level(point);
+    let next_level = fw.next_level(decimal::order::max(point, evidenced));
     Stake {
         per_level: percent(weight).normalize(),
         step: next_level
@@ -115,7 +119,7 @@ pub fn ranked_by<'a>(
                 .indicator(t.no)
                 .map(|i| i.weight.value())
                 .unwrap_or_default();
-            (t, stake(fw, weight, t.estimate.point))
+            (t, stake(fw, weight, t.estimate.point, t.evidenced.point))
         })
         .collect();
     v.sort_by(|a, b| cmp((&a.1, a.0.no), (&b.1, b.0.no)));

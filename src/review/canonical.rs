@@ -32,7 +32,7 @@ pub fn canonical_crosswalk(mut cw: Crosswalk) -> Crosswalk {
 }
 
 /// The canonical text of the data file at `path` (relative to the data
-/// root: `frameworks/…` or `crosswalks/…`), read from `label`; errors name
+/// root: `frameworks/…`, `crosswalks/…` or `calibrations/…`), read from `label`; errors name
 /// the file, line and column. Other paths are returned unchanged.
 pub fn canonical_text(path: &str, label: &str, text: &str) -> Result<String> {
     if path.starts_with("crosswalks/") {
@@ -41,6 +41,9 @@ pub fn canonical_text(path: &str, label: &str, text: &str) -> Result<String> {
     } else if path.starts_with("frameworks/") {
         let fw: Framework = crate::json::from_str(label, text)?;
         Ok(crate::json::to_pretty(&fw))
+    } else if path.starts_with("calibrations/") {
+        let c: crate::calibration::Calibration = crate::json::from_str(label, text)?;
+        Ok(crate::json::to_pretty(&c))
     } else {
         Ok(text.to_string())
     }
@@ -78,7 +81,8 @@ pub fn check_file(dir: &Path, f: &DataFile) -> Result<Checked> {
     })
 }
 
-/// Checks every data file (`frameworks/*.json`, `crosswalks/*.json`) of the
+/// Checks every data file (`frameworks/*.json`, `crosswalks/*.json`,
+/// `calibrations/*.json`) of the
 /// data folder `dir`, sorted by path. Nothing else in the folder (such as
 /// `reviews/`) is read.
 pub fn check_dir(dir: &Path) -> Result<Vec<Checked>> {

@@ -101,8 +101,32 @@ pub struct MapReview {
     pub evidence: Evidence,
     /// Rationale, in both languages.
     pub rationale: Text,
+    /// The rubric reading: the target's rungs and the criteria evidencing each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rungs: Vec<RungReview>,
     /// Review status.
     pub review: Status,
+}
+
+/// One rung of a map's rubric reading, its note in both languages.
+#[derive(Debug, Clone, Serialize)]
+pub struct RungReview {
+    /// The target level.
+    pub level: u32,
+    /// Source criteria, any one of which evidences the rung.
+    pub evidenced_by: Vec<String>,
+    /// Why.
+    pub note: Text,
+}
+
+impl From<&crate::crosswalk::Rung> for RungReview {
+    fn from(r: &crate::crosswalk::Rung) -> RungReview {
+        RungReview {
+            level: r.level,
+            evidenced_by: r.evidenced_by.clone(),
+            note: r.note_text(),
+        }
+    }
 }
 
 /// A source indicator with no successor, or a target with no source.
@@ -205,6 +229,9 @@ pub struct Review {
     pub new: Vec<DispositionReview>,
     /// The lints that apply to this crosswalk.
     pub findings: Vec<FindingRow>,
+    /// The projection's calibration of this crosswalk, if the data set has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection: Option<crate::calibration::Calibration>,
 }
 
 fn framework_ref(fw: &Framework) -> FrameworkRef {
@@ -278,6 +305,7 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 confidence: m.confidence,
                 evidence: m.evidence,
                 rationale: m.rationale_text(),
+                rungs: m.rungs.iter().map(RungReview::from).collect(),
                 review: m.review,
             }
         })
@@ -384,5 +412,6 @@ pub fn build(data: &Data, subject: &LoadedCrosswalk) -> Result<Review> {
                 hint: f.hint,
             })
             .collect(),
+        projection: crate::calibration::load(data, &cw.id)?,
     })
 }

@@ -29,7 +29,7 @@ fn the_mapping_explorer_shows_frameworks_crosswalks_graph_trace_review_and_diff(
     );
     let trace = get(&app, "/mapping/trace?indicator=spbe-2020:22&to=pemdi-2026");
     assert_eq!(trace.status, StatusCode::OK);
-    assert!(trace.text().contains("pemdi-2026:8"), "{}", trace.text());
+    assert!(trace.text().contains("pemdi-2026:10"), "{}", trace.text());
     let bad = get(&app, "/mapping/trace?indicator=nonsense");
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     let review = get(&app, "/mapping/review?crosswalk=spbe-2020-to-pemdi-2026");

@@ -30,7 +30,7 @@ pub enum FailOn {
     Text,
 }
 
-/// Compare two versions of a crosswalk; grade each change; show the impact on a corpus.
+/// Compare two versions of a crosswalk (or of a calibration); grade each change; show the impact on a corpus.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -45,6 +45,8 @@ confidence changes, coverage, evidence policy); text (rationale, review status, 
 With --corpus DIR every assessment in DIR whose conversion path uses the crosswalk is converted
 with both versions; counts of changed values, ranges and classes per target indicator and the
 distribution of projected-index changes are reported; unreadable files are listed and skipped.
+Two calibration files (mappings/calibrations/*.json) are compared field by field: parameters
+and method are outcome, the band is range, the rest text.
 Exit codes: 0 ok; 1 a change at or above --fail-on; 2 usage; 3 bad input.")]
 pub struct Args {
     /// The old version: a crosswalk file, or `id@version` in the data set.
@@ -67,6 +69,32 @@ pub struct Args {
 
 /// Runs `mapping diff`.
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    use crate::calibration::diff as cal;
+    let (po, pn) = (
+        std::path::Path::new(&args.old),
+        std::path::Path::new(&args.new),
+    );
+    if cal::is_calibration(po) && cal::is_calibration(pn) {
+        let (old, new) = (cal::read(po)?, cal::read(pn)?);
+        let changes = cal::diff(&old, &new);
+        match args.format {
+            Format::Md => print(&cal::markdown(&old, &new, &changes, ctx.lang)),
+            Format::Json => print(&crate::json::to_pretty(&serde_json::json!({
+                "old": old.reference(),
+                "new": new.reference(),
+                "changes": changes,
+            }))),
+        }
+        let gate = args.fail_on.map(|f| match f {
+            FailOn::Outcome => Severity::Outcome,
+            FailOn::Range => Severity::Range,
+            FailOn::Text => Severity::Text,
+        });
+        let highest = changes.iter().map(|c| c.severity).max();
+        return Ok(i32::from(
+            matches!((gate, highest), (Some(g), Some(h)) if h >= g),
+        ));
+    }
     let data = ctx.data()?;
     let old = resolve(&data, &args.old)?;
     let new = resolve(&data, &args.new)?;

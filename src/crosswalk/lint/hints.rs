@@ -89,6 +89,14 @@ pub(super) fn hint(code: Code) -> Text {
             "rubrik Pemdi 2026 lebih ketat: taruh tabel di bawah identitas, atau jelaskan di `rationale`",
             "the Pemdi 2026 rubric is stricter: keep the table below the identity, or explain in `rationale`"
         ),
+        BadRung => tr!(
+            "tulis anak tangga di atas dasar skala sasaran, sekali masing-masing, dengan kriteria seperti \"spbe-2020:29@3\" dari sumber peta",
+            "write rungs above the target scale's floor, once each, with criteria like \"spbe-2020:29@3\" from the map's sources"
+        ),
+        RungsTable => tr!(
+            "tulis ulang tabel dari anak tangga: untuk setiap tingkat v, anak tangga tertinggi yang terbukti bila semua sumber bernilai v",
+            "rewrite the table from the rungs: for each level v, the highest rung evidenced when every source answers v"
+        ),
         ChainRouteMismatch | ChainRelationMismatch | ChainLevelMismatch => tr!(
             "tinjau crosswalk langsung dan rantainya bersama; samakan, atau jelaskan bedanya di `rationale`",
             "review the direct crosswalk and the chain together; align them, or explain the difference in `rationale`"
@@ -102,8 +110,8 @@ pub(super) fn hint(code: Code) -> Text {
             "check that the map is meant, and say in `rationale` what links the two (a prompt to review, not an error)"
         ),
         MissingTranslation => tr!(
-            "tulis teks Indonesia di `rationale`/`reason` dan teks Inggris di `rationale_en`/`reason_en`",
-            "write the Indonesian text in `rationale`/`reason` and the English one in `rationale_en`/`reason_en`"
+            "tulis teks Indonesia di kolomnya (`rationale`, `reason`, `note`, `source`, `calibration`) dan teks Inggris di kembarannya `*_en`",
+            "write the Indonesian text in its field (`rationale`, `reason`, `note`, `source`, `calibration`) and the English one in its `*_en` twin"
         ),
     }
 }

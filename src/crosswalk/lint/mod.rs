@@ -65,6 +65,7 @@ mod levels;
 mod maps;
 mod names;
 pub mod render;
+mod rungs;
 mod translations;
 mod words;
 
@@ -186,6 +187,10 @@ codes! {
         "tabel menjanjikan lebih dari identitas pada framework yang lebih ketat", "a table promises more than the identity in a stricter framework";
     SameLevelPromise = "same-level-promise", Warning,
         "peta bukan `equal` menjanjikan tingkat yang sama pada framework yang lebih ketat", "a map that is not `equal` promises the same level in a stricter framework";
+    BadRung = "bad-rung", Error,
+        "anak tangga di luar skala sasaran atau berulang, atau kriterianya bukan `sumber@tingkat` dari sumber peta", "a rung off the target scale or repeated, or a criterion that is not `source@level` of the map's sources";
+    RungsTable = "rungs-table", Error,
+        "tabel tingkat tidak sama dengan bacaan anak tangga pada jawaban seragam", "the level table differs from the rung reading at a uniform answer";
     ChainRouteMismatch = "chain-route-mismatch", Warning,
         "crosswalk langsung dan rantai mencapai sasaran yang berbeda", "the direct crosswalk and a chain reach different targets";
     ChainRelationMismatch = "chain-relation-mismatch", Warning,
@@ -197,7 +202,7 @@ codes! {
     NoSharedWords = "no-shared-words", Warning,
         "sumber dan sasaran sebuah peta tidak berbagi satu kata bermakna pun", "a mapped source and target share no meaningful word";
     MissingTranslation = "missing-translation", Error,
-        "teks yang dibaca orang (`rationale`, `reason`) tidak ada dalam salah satu bahasa", "a text people read (`rationale`, `reason`) is missing in one language";
+        "teks yang dibaca orang (`source`, `calibration`, `rationale`, `note` anak tangga, `reason`) tidak ada dalam salah satu bahasa", "a text people read (`source`, `calibration`, `rationale`, a rung's `note`, `reason`) is missing in one language";
 }
 
 impl Serialize for Code {
@@ -324,6 +329,7 @@ pub fn validate(catalog: &Catalog, crosswalks: &[LoadedCrosswalk]) -> Vec<Findin
         maps::check(catalog, &mut sink);
         disposition::check(catalog, &mut sink);
         levels::check(catalog, &mut sink);
+        rungs::check(catalog, &mut sink);
         names::check(catalog, &mut sink);
         translations::check(&mut sink);
     }

@@ -1,6 +1,8 @@
 //! `missing-translation`: every text people read from a crosswalk exists in
-//! Bahasa Indonesia and in English (`rationale` and `rationale_en` of each
-//! map, `reason` and `reason_en` of each `retired` and `new` entry), so
+//! Bahasa Indonesia and in English (`source` and `source_en`, `calibration`
+//! and `calibration_en` when there is one, `rationale` and `rationale_en`
+//! of each map, `note` and `note_en` of each rung, `reason` and `reason_en`
+//! of each `retired` and `new` entry), so
 //! that Indonesian output holds no English sentence and English output no
 //! Indonesian one.
 
@@ -29,7 +31,51 @@ fn missing<'f>(
 pub(super) fn check(sink: &mut Sink) {
     let c = sink.c;
     let cw = &c.crosswalk;
+    let header = [
+        ("source", Some(cw.source.as_str()), cw.source_en.as_deref()),
+        (
+            "calibration",
+            cw.calibration.as_deref(),
+            cw.calibration_en.as_deref(),
+        ),
+    ];
+    for (name, id, en) in header {
+        let Some(id) = id else { continue };
+        let field_en = if name == "source" {
+            "source_en"
+        } else {
+            "calibration_en"
+        };
+        if let Some((field, lid, len)) = missing(id, en, (name, field_en)) {
+            let message = Text::new(
+                format!("teks `{name}` belum ada dalam bahasa {lid}"),
+                format!("the `{name}` text is missing in {len}"),
+            );
+            sink.field(Code::MissingTranslation, field, message);
+        }
+    }
     for m in &cw.maps {
+        for (i, r) in m.rungs.iter().enumerate() {
+            let fields = ("note", "note_en");
+            if let Some((field, id, en)) = missing(&r.note, r.note_en.as_deref(), fields) {
+                let message = Text::new(
+                    format!(
+                        "catatan anak tangga {} peta `{}` belum ada dalam bahasa {id}",
+                        r.level, m.id
+                    ),
+                    format!(
+                        "the note of rung {} of map `{}` is missing in {en}",
+                        r.level, m.id
+                    ),
+                );
+                sink.map(
+                    Code::MissingTranslation,
+                    m,
+                    &format!("rungs[{i}].{field}"),
+                    message,
+                );
+            }
+        }
         let fields = ("rationale", "rationale_en");
         if let Some((field, id, en)) = missing(&m.rationale, m.rationale_en.as_deref(), fields) {
             let message = Text::new(

@@ -152,9 +152,54 @@ fn compare_map(o: &Map, n: &Map, out: &mut Vec<Change>) {
             why_values(),
         );
     }
+    if o.rungs != n.rungs {
+        let reading = |m: &Map| -> Vec<(u32, Vec<String>)> {
+            let mut v: Vec<(u32, Vec<String>)> = m
+                .rungs
+                .iter()
+                .map(|r| {
+                    let mut c = r.evidenced_by.clone();
+                    c.sort();
+                    (r.level, c)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let show = |m: &Map| {
+            let parts: Vec<String> = reading(m)
+                .iter()
+                .map(|(l, c)| {
+                    format!(
+                        "{l}: {}",
+                        if c.is_empty() {
+                            "-".into()
+                        } else {
+                            c.join(" ")
+                        }
+                    )
+                })
+                .collect();
+            (!parts.is_empty()).then(|| parts.join("; "))
+        };
+        if reading(o) != reading(n) {
+            push(
+                Severity::Outcome,
+                Field::Rungs,
+                show(o),
+                show(n),
+                why_values(),
+            );
+        } else {
+            push(Severity::Text, Field::Rungs, show(o), show(n), why_text());
+        }
+    }
     if o.aggregation != n.aggregation {
         let effective = |m: &Map| m.aggregation.unwrap_or(Aggregation::WeightedMean);
-        let matters = (several_sources(o) || several_sources(n)) && effective(o) != effective(n);
+        let matters = (several_sources(o) || several_sources(n))
+            && effective(o) != effective(n)
+            && o.rungs.is_empty()
+            && n.rungs.is_empty();
         let (sev, why) = if matters {
             (Severity::Outcome, why_values())
         } else {

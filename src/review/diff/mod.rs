@@ -7,7 +7,8 @@
 //!
 //! - `outcome`: it can change a suggested value or a class of a conversion:
 //!   a map added or removed; `sources` or `targets` changed; the level rule
-//!   changed; the aggregation changed on a map with several sources (a
+//!   changed; a rung's level or criteria changed; the aggregation changed
+//!   on a map with several sources and no rungs (a
 //!   missing aggregation is `weighted_mean`, as the conversion reads it); a
 //!   relation changed to or from `disjoint` (a disjoint map carries
 //!   nothing); a relation or confidence change that makes the map start or
@@ -19,7 +20,8 @@
 //!   other confidence change, `coverage`, and the evidence policy (which
 //!   evidence is carried forward).
 //! - `text`: it changes no conversion: rationale, review status, title,
-//!   version, status, source, calibration, the crosswalk id, a map id, the
+//!   version, status, source, calibration, the crosswalk id, a map id, a
+//!   rung's notes, the
 //!   reasons and external keys of `retired`/`new` entries, an aggregation
 //!   on a single-source map; and every change inside a map that is
 //!   `disjoint` in both versions.
@@ -101,6 +103,8 @@ pub enum Field {
     LevelRule,
     /// `aggregation`.
     Aggregation,
+    /// `rungs`.
+    Rungs,
     /// `confidence`.
     Confidence,
     /// `evidence`.
@@ -135,6 +139,7 @@ impl Field {
             Field::Coverage => "coverage",
             Field::LevelRule => "level_rule",
             Field::Aggregation => "aggregation",
+            Field::Rungs => "rungs",
             Field::Confidence => "confidence",
             Field::Evidence => "evidence",
             Field::Rationale => "rationale",

@@ -30,6 +30,12 @@ pub(super) fn map(out: &mut String, m: &MapReview, r: &Review, lang: Lang) {
         (None, _) => lang.pick("tidak ditulis", "not written").into(),
     };
     let aggregation = match m.aggregation {
+        Some(_) if !m.rungs.is_empty() => lang
+            .pick(
+                "tidak dipakai: anak tangga dibaca dari setiap jawaban sumber",
+                "not used: the rungs are read from each source answer",
+            )
+            .into(),
         Some(a) => format!("`{}`: {}", a.as_str(), a.describe().get(lang)),
         None if m.sources.len() > 1 => {
             format!("— ({} `weighted_mean`)", lang.pick("bawaan", "default"))
@@ -73,6 +79,31 @@ pub(super) fn map(out: &mut String, m: &MapReview, r: &Review, lang: Lang) {
     let _ = writeln!(out, "| | |\n|---|---|");
     for (k, v) in rows {
         let _ = writeln!(out, "| {k} | {v} |");
+    }
+    if !m.rungs.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n| {} | {} | {} |\n|---|---|---|",
+            lang.pick("Tingkat sasaran", "Target level"),
+            lang.pick("Dibuktikan oleh (salah satu)", "Evidenced by (any one)"),
+            lang.pick("Catatan", "Note")
+        );
+        for r in &m.rungs {
+            let by = if r.evidenced_by.is_empty() {
+                lang.pick(
+                    "— (tidak ada: nilai berhenti di bawahnya)",
+                    "— (none: the value stops below it)",
+                )
+                .to_string()
+            } else {
+                r.evidenced_by
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(out, "| {} | {} | {} |", r.level, by, cell(r.note.get(lang)));
+        }
     }
     let _ = writeln!(
         out,

@@ -238,6 +238,10 @@ pub fn render(r: &Review, data: &crate::data::Data, lang: Lang) -> String {
         maps::map(&mut out, m, r, lang);
     }
     maps::dispositions(&mut out, r, lang);
+    if let Some(c) = &r.projection {
+        let reviewed = format!("{}@{}", r.id, r.version);
+        out.push_str(&crate::calibration::review_markdown(c, &reviewed, lang));
+    }
     findings(&mut out, r, lang);
     out
 }
