@@ -1,5 +1,6 @@
 //! Text a person typed on a row without an indicator (a team's note below
-//! the draft's table) survives every merge, in CSV and XLSX.
+//! the draft's table) or in a column without a header survives every
+//! merge, in CSV and XLSX.
 
 use spbe_pemdi::assessment::read_bytes;
 use spbe_pemdi::convert::draft::{DraftFormat, draft, merge, write};
@@ -25,6 +26,14 @@ fn a_note_typed_below_the_table_survives_every_merge() {
     cells[width] = "di luar tabel".into();
     text.push_str(&cells.join(";"));
     text.push('\n');
+    // And a note in that header-less column on an indicator's row.
+    let text: String = text
+        .lines()
+        .map(|l| match l.starts_with("4;") {
+            true => format!("{l};tanya tim kolaborasi\n"),
+            false => format!("{l}\n"),
+        })
+        .collect();
     let kept = |bytes: &[u8], name: &str| {
         let back = read_bytes(name, bytes.to_vec(), &data.catalog, None).expect("reads back");
         let row = back.notes.loose.concat();
@@ -39,6 +48,15 @@ fn a_note_typed_below_the_table_survives_every_merge() {
         );
         back
     };
+    let own = |bytes: &[u8], name: &str| {
+        let back = read_bytes(name, bytes.to_vec(), &data.catalog, None).expect("reads back");
+        let cells = &back.notes.rows["4"].cells;
+        assert!(
+            cells.values().any(|t| t == "tanya tim kolaborasi"),
+            "{name}: {cells:?}"
+        );
+    };
+    own(text.as_bytes(), "draf.csv");
     let existing = kept(text.as_bytes(), "draf.csv");
     for fmt in [DraftFormat::Csv, DraftFormat::Xlsx] {
         let name = match fmt {
@@ -53,6 +71,7 @@ fn a_note_typed_below_the_table_survives_every_merge() {
         )
         .expect("writes");
         let back = kept(&once, name);
+        own(&once, name);
         let twice = write(
             &merge(&back, &c).expect("merges").draft,
             Some(&c),

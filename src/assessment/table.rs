@@ -196,6 +196,40 @@ pub fn read_rows<'t>(
             "add a header row above the data; see `spbe-pemdi template spbe-2020`"
         )));
     };
+    // A column without a header that holds text is a person's own column
+    // too (named by its position, so that a draft keeps it by that name).
+    let mut cols = cols;
+    let header_row = &rows[start];
+    let blank = |i: usize| {
+        header_row
+            .cells
+            .get(i)
+            .is_none_or(|c| c.text.trim().is_empty())
+    };
+    let width = rows[start + 1..]
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    for i in (0..width).filter(|&i| blank(i)) {
+        if rows[start + 1..].iter().any(|r| cell(r, i).is_some()) {
+            cols.notes.push((i, format!("kolom {}", i + 1)));
+        }
+    }
+    cols.notes.sort_by_key(|(i, _)| *i);
+    let name_of = |i: usize| -> String {
+        cols.notes
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| {
+                header_row
+                    .cells
+                    .get(i)
+                    .map_or("", |h| h.text.trim())
+                    .to_string()
+            })
+    };
     meta.columns = cols.notes.iter().map(|(_, n)| n.clone()).collect();
     meta.notices.extend(cols.notice.clone());
     let mut out = Vec::new();
@@ -226,16 +260,12 @@ pub fn read_rows<'t>(
             } else {
                 // Text typed on a row without an indicator (a team's note
                 // below the table) is the person's: kept, never dropped.
-                let header = &rows[start];
                 let cells: Vec<(String, String)> = row
                     .cells
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| !c.text.trim().is_empty())
-                    .map(|(i, c)| {
-                        let name = header.cells.get(i).map_or("", |h| h.text.trim());
-                        (name.to_string(), c.text.clone())
-                    })
+                    .map(|(i, c)| (name_of(i), c.text.clone()))
                     .collect();
                 if !cells.is_empty() {
                     meta.loose.push(cells);
