@@ -193,12 +193,18 @@ impl Sink {
             ("bobot", "weight"),
             ("rata_rata_proyeksi", "mean_projection"),
             ("instansi_dengan_celah", "agencies_with_gap"),
+            ("dari_indeks_instansi_lain", "from_another_agencys_index"),
         ]
         .iter()
         .map(|(id, en)| lang.pick(id, en))
         .collect();
-        let records: Vec<[String; 6]> = weakest
-            .iter()
+        // As on the page: the weakest indicators first, then those scored
+        // from another agency's index (their mean counts a missing index
+        // at the floor: missing data, not weakness), marked so.
+        let (own, external): (Vec<_>, Vec<_>) = weakest.iter().partition(|w| !w.external);
+        let records: Vec<[String; 7]> = own
+            .into_iter()
+            .chain(external)
             .map(|w| {
                 [
                     w.no.to_string(),
@@ -207,6 +213,11 @@ impl Sink {
                     exact(w.weight),
                     fixed2(w.mean),
                     w.gaps.to_string(),
+                    if w.external {
+                        lang.pick("ya", "yes").to_string()
+                    } else {
+                        String::new()
+                    },
                 ]
             })
             .collect();
@@ -266,11 +277,11 @@ fn save_workbook(
     mut wb: Workbook,
     path: &Path,
     head: &[&str],
-    records: &[[String; 6]],
+    records: &[[String; 7]],
     replace: bool,
 ) -> Result<()> {
     let ws = wb.worksheet_from_index(1).map_err(sheet::xlsx_error)?;
-    let widths = [5.0, 14.0, 48.0, 8.0, 12.0, 12.0];
+    let widths = [5.0, 14.0, 48.0, 8.0, 12.0, 12.0, 14.0];
     let cols: Vec<(&str, f64)> = head.iter().copied().zip(widths).collect();
     sheet::header(ws, 0, &cols)?;
     for (i, r) in records.iter().enumerate() {
