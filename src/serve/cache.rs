@@ -22,10 +22,8 @@ pub enum Entry {
     Merge {
         /// The conversion merged in.
         conv: Conversion,
-        /// The merge.
+        /// The merge (shown and downloaded in either language).
         merge: Box<Merge>,
-        /// The page's language.
-        lang: Lang,
     },
     /// A batch.
     Batch {

@@ -170,12 +170,14 @@ pub async fn view(
     let entry = st.cache.get(&token);
     let st2 = st.clone();
     let made = blocking(&st, move || match entry.as_deref() {
-        Some(Entry::Carry { conv, .. }) => page_of(&st2, &token, conv, lang).map(Some),
+        Some(Entry::Carry { conv, .. }) => page_of(&st2, &token, conv, lang)
+            .map(|body| Some(page::html(StatusCode::OK, body, None))),
+        Some(e @ Entry::Merge { .. }) => Ok(Some(super::merge::merged_page(&token, e, lang))),
         _ => Ok(None),
     })
     .await;
     match made {
-        Ok(Some(body)) => page::html(StatusCode::OK, body, None),
+        Ok(Some(page)) => page,
         Ok(None) => super::gone(lang),
         Err(e) => form_page(
             &st,
@@ -254,12 +256,11 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
             }
             None
         }
-        Entry::Merge { conv, merge, lang } => {
-            if !name.starts_with(&super::merge::file_stem(conv, *lang)) {
-                return None;
-            }
-            draft_file(&merge.draft, conv, *lang)
-        }
+        // The names of both languages: the page may have been switched.
+        Entry::Merge { conv, merge, .. } => [Lang::Id, Lang::En]
+            .into_iter()
+            .find(|l| name.starts_with(&super::merge::file_stem(conv, *l)))
+            .and_then(|l| draft_file(&merge.draft, conv, l)),
         Entry::Batch { batch, lang } => super::batch::file(batch, *lang, name),
     }
 }

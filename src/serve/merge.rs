@@ -86,6 +86,22 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
             );
         }
     };
+    let token = st.cache.put(Entry::Merge {
+        conv,
+        merge: Box::new(merge),
+    });
+    match st.cache.get(&token) {
+        Some(entry) => merged_page(&token, &entry, lang),
+        None => super::gone(lang),
+    }
+}
+
+/// The page of a kept merge `entry` in `lang`: counts, downloads and
+/// conflicts; its language switch shows the same merge.
+pub fn merged_page(token: &str, entry: &Entry, lang: Lang) -> Response {
+    let Entry::Merge { conv, merge, .. } = entry else {
+        return super::gone(lang);
+    };
     let conflicts: Vec<minijinja::Value> = merge
         .conflicts
         .iter()
@@ -106,12 +122,11 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
         refreshed => merge.refreshed.len(),
         kept => merge.kept.len(),
     };
-    let stem = file_stem(&conv, lang);
-    let token = st.cache.put(Entry::Merge {
-        conv,
-        merge: Box::new(merge),
-        lang,
-    });
+    let stem = file_stem(conv, lang);
+    let other = match lang {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
     page::render(
         StatusCode::OK,
         lang,
@@ -120,6 +135,7 @@ pub async fn submit(State(st): State<Shared>, mp: Multipart) -> Response {
             conflicts => conflicts,
             counts => counts,
             base => format!("/r/{token}/{stem}"),
+            switch_href => format!("/r/{token}?lang={}", other.code()),
         },
     )
 }

@@ -43,7 +43,25 @@ fn merging_keeps_a_persons_value_and_lists_the_conflict() {
         "{page}"
     );
     let links = result_links(&page);
-    assert_eq!(links.len(), 3, "{links:?}");
+    // Three downloads and the language switch, which shows the same merge.
+    assert_eq!(links.len(), 4, "{links:?}");
+    let switch = links
+        .iter()
+        .find(|l| l.contains("?lang=en"))
+        .expect("switch");
+    let en = get(&app, switch);
+    assert_eq!(en.status, StatusCode::OK);
+    let en = en.text();
+    assert!(
+        en.contains("<td>pemdi-2026:1</td><td class=\"num\">4.50</td>"),
+        "{en}"
+    );
+    let en_xlsx = result_links(&en)
+        .into_iter()
+        .find(|l| l.ends_with(".xlsx"))
+        .expect("English xlsx");
+    assert!(en_xlsx.contains("merged-draft"), "{en_xlsx}");
+    assert_eq!(get(&app, &en_xlsx).status, StatusCode::OK);
     let xlsx = links.iter().find(|l| l.ends_with(".xlsx")).expect("xlsx");
     let got = get(&app, xlsx);
     assert_eq!(got.status, StatusCode::OK);
