@@ -160,3 +160,12 @@ impl Data {
         Data::hash_of(&self.files)
     }
 }
+
+/// Where a data set came from, for people: the data compiled into the
+/// binary is `bawaan` / `embedded`; a folder is its path.
+pub fn origin_label(origin: &str, lang: crate::text::Lang) -> String {
+    match origin {
+        "embedded" => lang.pick("bawaan", "embedded").to_string(),
+        other => other.to_string(),
+    }
+}

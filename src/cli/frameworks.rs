@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     out.push_str(&format!(
         "\n{}: {}\n",
         lang.pick("Data", "Data"),
-        data.origin
+        crate::data::origin_label(&data.origin, lang)
     ));
     print(&out);
     Ok(0)

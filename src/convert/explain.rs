@@ -37,7 +37,27 @@ fn relation(r: &str, lang: Lang) -> String {
         "intersects" => lang.pick("beririsan sebagian", "they overlap in part"),
         _ => lang.pick("tidak berkaitan", "unrelated"),
     };
-    format!("{r} ({what})")
+    format!("{} ({what})", relation_words(r, lang))
+}
+
+/// A relation label (`subset`, `{subset, intersects}`) in the words of
+/// `lang`: Indonesian names the relations (`bagian dari`); English keeps
+/// the crosswalk's own terms.
+fn relation_words(r: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return r.to_string();
+    }
+    let words: Vec<String> = r
+        .trim_matches(['{', '}'])
+        .split(',')
+        .map(str::trim)
+        .map(|x| match crate::crosswalk::Relation::parse(x) {
+            Some(rel) => rel.describe().get(lang).to_string(),
+            None if x == "unknown" => "tidak diketahui".to_string(),
+            None => x.to_string(),
+        })
+        .collect();
+    words.join(" atau ")
 }
 
 /// The explanation of target `t` of `c`, with the target framework `fw`.
@@ -140,11 +160,12 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
     if let Some(r) = &t.relation {
         let _ = writeln!(
             out,
-            "{}: {r}",
+            "{}: {}",
             lang.pick(
                 "Relasi jawaban asal ke indikator ini",
                 "Relation of the original answers to this indicator"
-            )
+            ),
+            relation_words(r, lang)
         );
     }
     if let Some(e) = &t.external {
@@ -215,11 +236,11 @@ pub fn explain(c: &Conversion, t: &TargetValue, fw: &Framework, lang: Lang) -> S
                     "weighted mean of all sources (unanswered ones count at the minimum)",
                 ),
             };
-            let _ = writeln!(
-                out,
-                "  {}: {a} — {how}",
-                lang.pick("Agregasi", "Aggregation")
-            );
+            // Indonesian says what it does; English keeps the crosswalk's term too.
+            let _ = match lang {
+                Lang::Id => writeln!(out, "  Agregasi: {how}"),
+                Lang::En => writeln!(out, "  Aggregation: {a} — {how}"),
+            };
         }
         let rungs = h.rungs();
         if rungs.is_empty() {

@@ -78,7 +78,7 @@ pub fn project(
 pub fn class_help(c: Class) -> Text {
     match c {
         Class::Carried => tr!(
-            "dibawa dari indikator yang sama (peta equal, keyakinan tinggi)",
+            "dibawa dari indikator yang sama (peta sama cakupannya, keyakinan tinggi)",
             "carried from the same indicator (equal map, high confidence)"
         ),
         Class::Derived => tr!(

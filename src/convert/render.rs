@@ -68,7 +68,7 @@ pub fn render_text(c: &Conversion, lang: Lang) -> String {
         out,
         "{}: {} · {}",
         lang.pick("Data", "Data"),
-        c.stamp.data,
+        crate::data::origin_label(&c.stamp.data, lang),
         c.stamp.hash
     );
     let s = &c.source;

@@ -214,6 +214,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("path", "Jalur", "Path"),
     ("data", "Data", "Data"),
+    ("embedded", "bawaan", "embedded"),
     ("tool", "Alat", "Tool"),
     (
         "summary_title",

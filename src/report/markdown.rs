@@ -440,7 +440,7 @@ pub fn render(r: &Report) -> String {
         l("tool"),
         r.stamp.tool,
         l("data"),
-        esc(&r.stamp.data),
+        esc(&crate::data::origin_label(&r.stamp.data, r.lang)),
         r.stamp.hash
     );
     out
