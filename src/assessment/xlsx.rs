@@ -259,8 +259,8 @@ fn cell_text(file: &str, place: &Place, v: &Data) -> Result<String> {
             return Err(Error::input(
                 file,
                 tr!(
-                    "sel berisi galat lembar kerja: {:?}",
-                    "the cell holds a spreadsheet error: {:?}",
+                    "sel berisi galat lembar kerja: {}",
+                    "the cell holds a spreadsheet error: {}",
                     e
                 ),
             )
