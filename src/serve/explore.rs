@@ -111,6 +111,20 @@ pub struct TraceQuery {
     lang: Option<String>,
 }
 
+/// A text made for a page, or the error that stopped it (422, as the
+/// command line says it).
+fn text_result(lang: Lang, title: String, made: Result<String>) -> Response {
+    match made {
+        Ok(text) => text_page(StatusCode::OK, lang, title, text),
+        Err(e) => text_page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            lang,
+            title,
+            e.render(lang),
+        ),
+    }
+}
+
 fn text_page(status: StatusCode, lang: Lang, title: String, text: String) -> Response {
     page::render(
         status,
@@ -135,15 +149,7 @@ pub async fn trace(State(st): State<Shared>, Query(q): Query<TraceQuery>) -> Res
         crate::cli::trace::render(st2.data, &indicator, to.as_deref(), lang)
     })
     .await;
-    match made {
-        Ok(text) => text_page(StatusCode::OK, lang, title, text),
-        Err(e) => text_page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            lang,
-            title,
-            e.render(lang),
-        ),
-    }
+    text_result(lang, title, made)
 }
 
 /// The crosswalk `reference` (`id@version`, or an id for its newest
@@ -188,15 +194,7 @@ pub async fn review(State(st): State<Shared>, Query(q): Query<ReviewQuery>) -> R
         Ok(crate::review::markdown::render(&r, st2.data, lang))
     })
     .await;
-    match made {
-        Ok(text) => text_page(StatusCode::OK, lang, title, text),
-        Err(e) => text_page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            lang,
-            title,
-            e.render(lang),
-        ),
-    }
+    text_result(lang, title, made)
 }
 
 /// The crosswalk of the form: the uploaded `{side}_file`, else `{side}`
@@ -251,13 +249,5 @@ pub async fn diff(State(st): State<Shared>, mp: Multipart) -> Response {
         Ok(diff::render::markdown(&d, imp.as_ref(), lang))
     })
     .await;
-    match made {
-        Ok(text) => text_page(StatusCode::OK, lang, title, text),
-        Err(e) => text_page(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            lang,
-            title,
-            e.render(lang),
-        ),
-    }
+    text_result(lang, title, made)
 }
