@@ -32,6 +32,7 @@ const CASES: &[(&str, Option<&str>)] = &[
     ("empty.csv", Some("spbe-2020")),
     ("fractional-level.json", None),
     ("garbage.bin", Some("spbe-2020")),
+    ("json-answer-unknown-key.json", None),
     ("json-answers-not-array.json", None),
     ("json-array-root.json", None),
     ("json-deep-nesting.json", None),

@@ -238,3 +238,34 @@ fn the_reference_example_shape_reads() {
         ]
     );
 }
+
+/// A misspelt answer key (`"valeu": "4"`) was read as an unanswered
+/// indicator, exit 0: the value was lost without a word. Every reader
+/// path now refuses an unknown key in an answer, naming it and its place.
+#[test]
+fn an_unknown_answer_key_is_an_error_not_a_lost_value() {
+    let good = r#"{"framework": "spbe-2020", "answers": [
+  {"indicator": "spbe-2020:1", "value": "3"},
+  {"indicator": "spbe-2020:2", "value": "4"}
+]}"#;
+    assert_eq!(values(&read_text("a.json", good, None).unwrap()).len(), 2);
+    let cases = [
+        ("valeu", "did you mean `value`?"),
+        ("Value", "did you mean `value`?"),
+        ("nilai", "did you mean `value`?"),
+        ("catatan", "remove the key, or rename it"),
+    ];
+    for (key, hint) in cases {
+        let text = good.replace("\"value\": \"4\"", &format!("\"{key}\": \"4\""));
+        for fw in [None, Some("spbe-2020")] {
+            let e = read_text("a.json", &text, fw).unwrap_err();
+            let msg = e.render(spbe_pemdi::Lang::En);
+            assert!(
+                msg.contains(&format!("unknown key `{key}` in `answers[1]`")),
+                "{msg}"
+            );
+            assert!(msg.contains("a.json:3:32"), "{msg}");
+            assert!(msg.contains(hint), "{msg}");
+        }
+    }
+}

@@ -31,7 +31,9 @@ struct Doc<'t> {
     answers: Vec<Answer<'t>>,
 }
 
+/// Unknown keys are left to the lenient reader, which refuses them.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Answer<'t> {
     #[serde(borrow)]
     indicator: &'t RawValue,

@@ -104,6 +104,56 @@ fn type_error(file: &str, text: &str, field: &str, place: Option<Place>, want: T
     e
 }
 
+/// The keys an answer may have.
+const ANSWER_KEYS: [&str; 5] = ["indicator", "value", "justification", "evidence", "origin"];
+
+/// An answer's key that is none of [`ANSWER_KEYS`]: an error, since what it
+/// holds would be lost (`"valeu": 3` would leave the indicator unanswered).
+fn unknown_key(file: &str, text: &str, i: usize, key: &str) -> Error {
+    let place = place_of(text, &format!("\"{key}\""), 0);
+    let mut e = Error::input(
+        file,
+        tr!(
+            "kunci `{}` tidak dikenal dalam `answers[{}]`",
+            "unknown key `{}` in `answers[{}]`",
+            key,
+            i
+        ),
+    )
+    .at_opt(place.clone())
+    .expected(Text::same(ANSWER_KEYS.join(", ")));
+    if let Some(Place::Line { line, .. }) = place
+        && let Some(l) = line_text(text, line)
+    {
+        e = e.with_snippet(l);
+    }
+    // A near spelling, or the column's name in an Indonesian table.
+    let lower = key.trim().to_lowercase();
+    let near = match lower.as_str() {
+        "nilai" | "tingkat" => Some("value"),
+        "penjelasan" => Some("justification"),
+        "data_dukung" | "bukti" => Some("evidence"),
+        "asal" => Some("origin"),
+        _ => ANSWER_KEYS
+            .iter()
+            .map(|k| (strsim::levenshtein(&lower, k), *k))
+            .min()
+            .filter(|(d, _)| *d <= 2)
+            .map(|(_, k)| k),
+    };
+    e.with_hint(match near {
+        Some(k) => tr!(
+            "maksud Anda `{}`? Isi kunci yang tidak dikenal tidak dibaca",
+            "did you mean `{}`? What an unknown key holds is not read",
+            k
+        ),
+        None => tr!(
+            "hapus kunci itu, atau ganti namanya dengan salah satu kunci di atas",
+            "remove the key, or rename it to one of the keys above"
+        ),
+    })
+}
+
 /// Reads metadata and answers from JSON text. Without `places`, answers
 /// carry no place or snippet (finding them is most of the work on a valid
 /// file): read again with `places` to report an error in an answer.
@@ -226,6 +276,9 @@ pub(super) fn read_with<'t>(
                         Text::same("{\"indicator\": \"spbe-2020:1\", \"value\": 3}"),
                     ));
                 };
+                if let Some(key) = a.keys().find(|k| !ANSWER_KEYS.contains(&k.as_str())) {
+                    return Err(unknown_key(file, text, i, key));
+                }
                 let indicator = a.get("indicator").and_then(scalar).ok_or_else(|| {
                     type_error(
                         file,
