@@ -195,11 +195,12 @@ pub fn build(
         notices: meta.notices,
     };
     let mut skipped: Vec<Place> = Vec::new();
+    let structural = Structural::new(fw);
     for raw in rows {
         let one = || -> Result<()> {
             let target = match resolver.resolve(&raw.indicator) {
                 Ok(t) => t,
-                Err(_) if structural(fw, &raw.indicator) => {
+                Err(_) if structural.is(&raw.indicator) => {
                     skipped.extend(raw.indicator_place.clone());
                     return Ok(());
                 }
@@ -366,39 +367,53 @@ fn keep_notes(notes: &mut Notes, key: &str, raw: &RawAnswer<'_>, unanswered: boo
     }
 }
 
-/// Whether a row that names no indicator is a domain, aspect or total row
-/// (`DOMAIN 1 | KEBIJAKAN INTERNAL SPBE`, `Indeks SPBE | 2,71`).
-pub fn structural(fw: &Framework, reference: &str) -> bool {
-    let n = crate::assessment::resolve::normalize(reference);
-    const WORDS: &[&str] = &[
-        "domain",
-        "aspek",
-        "aspect",
-        "indeks",
-        "index",
-        "total",
-        "jumlah",
-        "rata rata",
-        "average",
-        "nilai indeks",
-        "nilai akhir",
-        "predikat",
-    ];
-    WORDS
-        .iter()
-        .any(|w| n == *w || n.starts_with(&format!("{w} ")))
-        || fw
+/// Tells rows that name no indicator but a domain, aspect or total
+/// (`DOMAIN 1 | KEBIJAKAN INTERNAL SPBE`, `Indeks SPBE | 2,71`): the
+/// framework's domain and aspect names are normalized once per file.
+pub struct Structural {
+    names: Vec<String>,
+}
+
+impl Structural {
+    /// The domain and aspect names of `fw`, in both languages.
+    pub fn new(fw: &Framework) -> Structural {
+        let normalize = crate::assessment::resolve::normalize;
+        let names = fw
             .domains
             .iter()
-            .map(|d| (&d.name, &d.name_en))
-            .chain(fw.aspects.iter().map(|a| (&a.name, &a.name_en)))
-            .any(|(id, en)| {
-                let (id, en) = (
-                    crate::assessment::resolve::normalize(id),
-                    crate::assessment::resolve::normalize(en),
-                );
-                (!id.is_empty() && n == id) || (!en.is_empty() && n == en)
-            })
+            .flat_map(|d| [normalize(&d.name), normalize(&d.name_en)])
+            .chain(
+                fw.aspects
+                    .iter()
+                    .flat_map(|a| [normalize(&a.name), normalize(&a.name_en)]),
+            )
+            .filter(|n| !n.is_empty())
+            .collect();
+        Structural { names }
+    }
+
+    /// Whether `reference` names a domain, an aspect or a total.
+    pub fn is(&self, reference: &str) -> bool {
+        const WORDS: &[&str] = &[
+            "domain",
+            "aspek",
+            "aspect",
+            "indeks",
+            "index",
+            "total",
+            "jumlah",
+            "rata rata",
+            "average",
+            "nilai indeks",
+            "nilai akhir",
+            "predikat",
+        ];
+        let n = crate::assessment::resolve::normalize(reference);
+        WORDS.iter().any(|w| {
+            n.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) || self.names.contains(&n)
+    }
 }
 
 fn skipped_notice(places: &[Place]) -> Text {

@@ -349,6 +349,7 @@ fn other_framework(
     fw: &Framework,
     rows: &[RawAnswer<'_>],
 ) -> Option<Error> {
+    let structural = build::Structural::new(fw);
     let is_name = |s: &str| {
         s.chars().filter(|c| c.is_alphabetic()).count() > 3
             && resolve::split_id(s).is_none()
@@ -356,7 +357,7 @@ fn other_framework(
                 .frameworks
                 .iter()
                 .all(|f| f.external_index(s).is_none())
-            && !build::structural(fw, s)
+            && !structural.is(s)
     };
     let names: Vec<(&str, Option<&crate::error::Place>)> = rows
         .iter()
