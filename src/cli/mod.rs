@@ -246,12 +246,18 @@ static STDOUT_FAILED: std::sync::Mutex<Option<std::io::ErrorKind>> = std::sync::
 /// to it would vanish silently: see [`stdout_closed`]).
 static STDOUT_CLOSED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
 
-/// Whether standard output was closed when the program started. The Rust
-/// runtime reopens a closed standard output on `/dev/null` (read-write)
-/// before `main`; a shell's `> /dev/null` opens it write-only. So on Linux
-/// a read-write `/dev/null` on descriptor 1 is taken for a closed standard
-/// output (a service manager that gives a command a read-write
-/// `/dev/null` as output looks the same: print nothing there).
+/// Tells the command line whether standard output was closed when the
+/// process started, as the binary saw it before the Rust runtime reopened
+/// a closed descriptor on `/dev/null` (then writes there would vanish
+/// silently; the command ends with exit 4 instead). Call before [`main`].
+pub fn stdout_closed_at_start(closed: bool) {
+    let _ = STDOUT_CLOSED.set(closed);
+}
+
+/// Without word from the binary ([`stdout_closed_at_start`]): a read-write
+/// `/dev/null` on descriptor 1 is what the runtime leaves for a closed
+/// standard output (a shell's `> /dev/null` is write-only), so it is taken
+/// for one.
 fn stdout_closed() -> bool {
     let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
         return false;

@@ -85,6 +85,16 @@ fn a_closed_standard_output_exits_4() {
         .output()
         .unwrap();
     assert_eq!(quiet.status.code(), Some(0));
+    // Nor a read-write /dev/null, as Python's subprocess.DEVNULL and
+    // `1<>/dev/null` give it (what the runtime leaves for a closed one).
+    let script = format!("\"$BIN\" score '{}' 1<>/dev/null", f.display());
+    let out = sh(tmp.path(), &script);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
