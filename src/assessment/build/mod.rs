@@ -1,6 +1,7 @@
 //! Turning resolved rows from any input form into an [`Assessment`]:
 //! value checks, duplicate detection and catalog ordering, shared by the
-//! JSON, CSV and XLSX readers.//!
+//! JSON, CSV and XLSX readers.
+//!
 //! This module holds the rows as read and the building itself; the checks
 //! of a value or a row are in `check`, and what a row keeps beyond its
 //! answer in `notes`.
