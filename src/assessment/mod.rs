@@ -8,9 +8,11 @@ mod csv;
 mod dupkeys;
 mod encoding;
 mod fast;
+mod framework;
 mod json;
 mod model;
 pub mod resolve;
+mod sniff;
 mod table;
 mod xlsx;
 
@@ -21,69 +23,15 @@ use std::path::Path;
 pub use build::{Meta, RawAnswer, parse_value};
 pub use columns::is_note_column;
 pub use model::*;
+pub use sniff::{Form, sniff};
 pub use table::header_key;
 
-use crate::catalog::{Catalog, Framework};
+use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::text::Text;
 use crate::tr;
 
 /// Largest input file read (see [`crate::limits`]).
 pub use crate::limits::MAX_INPUT_BYTES;
-
-/// The input forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// Canonical JSON.
-    Json,
-    /// Delimited text.
-    Csv,
-    /// A spreadsheet (XLSX, XLSM, XLS, ODS).
-    Spreadsheet,
-}
-
-/// A document that cannot hold an assessment table, by its first bytes:
-/// a PDF or an image renamed `.xlsx` or `.csv`.
-fn foreign(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF-", "PDF"),
-        (b"\x89PNG", "PNG"),
-        (&[0xFF, 0xD8, 0xFF], "JPEG"),
-        (b"GIF8", "GIF"),
-        (b"{\\rtf", "RTF"),
-    ];
-    SIGNATURES
-        .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|(_, kind)| *kind)
-}
-
-/// Decides the form from the first bytes, then the file extension.
-pub fn sniff(path: &str, bytes: &[u8]) -> Form {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Form::Spreadsheet;
-    }
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "ods" => return Form::Spreadsheet,
-        "json" => return Form::Json,
-        "csv" | "tsv" | "txt" => return Form::Csv,
-        _ => {}
-    }
-    let start = bytes
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
-        .copied()
-        .next();
-    match start {
-        Some(b'{') | Some(b'[') => Form::Json,
-        _ => Form::Csv,
-    }
-}
 
 /// How to read an input file.
 #[derive(Debug, Clone, Copy, Default)]
@@ -209,7 +157,7 @@ fn read_decoded(
             )),
         );
     }
-    if let Some(kind) = foreign(&bytes) {
+    if let Some(kind) = sniff::foreign(&bytes) {
         return Err(Error::input(
             label,
             tr!(
@@ -334,160 +282,11 @@ fn assemble(
     opts: ReadOptions<'_>,
     (meta, rows): (build::Meta, Vec<build::RawAnswer<'_>>),
 ) -> Result<Assessment> {
-    let fw = choose_framework(label, catalog, opts, &meta, &rows)?;
-    if let Some(e) = other_framework(label, catalog, fw, &rows) {
+    let fw = framework::choose_framework(label, catalog, opts, &meta, &rows)?;
+    if let Some(e) = framework::other_framework(label, catalog, fw, &rows) {
         return Err(e);
     }
     build::build(label, fw, meta, rows)
-}
-
-/// When most indicator names in the file are unknown to `fw` and all of
-/// them are names of another framework: an error saying which.
-fn other_framework(
-    label: &str,
-    catalog: &Catalog,
-    fw: &Framework,
-    rows: &[RawAnswer<'_>],
-) -> Option<Error> {
-    let structural = build::Structural::new(fw);
-    let is_name = |s: &str| {
-        s.chars().filter(|c| c.is_alphabetic()).count() > 3
-            && resolve::split_id(s).is_none()
-            && catalog
-                .frameworks
-                .iter()
-                .all(|f| f.external_index(s).is_none())
-            && !structural.is(s)
-    };
-    let names: Vec<(&str, Option<&crate::error::Place>)> = rows
-        .iter()
-        .flat_map(|r| {
-            std::iter::once((r.indicator.as_str(), r.indicator_place.as_ref()))
-                .chain(r.names.iter().map(|(n, p)| (n.as_str(), p.as_ref())))
-        })
-        .filter(|(n, _)| is_name(n))
-        .collect();
-    if names.is_empty() {
-        return None;
-    }
-    let own = resolve::Resolver::new(fw);
-    let misses: Vec<&(&str, Option<&crate::error::Place>)> = names
-        .iter()
-        .filter(|(n, _)| own.resolve(n).is_err() && !own.knows_name(n))
-        .collect();
-    if misses.is_empty() || misses.len() * 2 < names.len() {
-        return None;
-    }
-    let other = catalog.frameworks.iter().find(|f| {
-        f.id != fw.id && {
-            let r = resolve::Resolver::new(f);
-            misses.iter().all(|(n, _)| r.resolve(n).is_ok())
-        }
-    })?;
-    let (first, place) = misses[0];
-    Some(
-        Error::input(
-            label,
-            tr!(
-                "nama indikator dalam berkas ini milik {}, bukan {} ({} dari {} nama tidak dikenal di {}; misalnya `{}`)",
-                "the indicator names in this file belong to {}, not {} ({} of {} names are unknown in {}; e.g. `{}`)",
-                other.id,
-                fw.id,
-                misses.len(),
-                names.len(),
-                fw.id,
-                first.trim()
-            ),
-        )
-        .at_opt(place.cloned())
-        .with_hint(tr!(
-            "gunakan --framework {} (atau perbaiki baris `framework` di berkas)",
-            "use --framework {} (or fix the `framework` row in the file)",
-            other.id
-        )),
-    )
-}
-
-/// Picks the framework: `--framework`, the file's own, ids written in the
-/// file, or the only framework whose names match every indicator.
-fn choose_framework<'a>(
-    label: &str,
-    catalog: &'a Catalog,
-    opts: ReadOptions<'_>,
-    meta: &Meta,
-    rows: &[RawAnswer<'_>],
-) -> Result<&'a Framework> {
-    let from_file = meta.framework.as_deref().map(str::trim).or_else(|| {
-        rows.iter()
-            .find_map(|r| resolve::split_id(&r.indicator).map(|(fw, _)| fw))
-    });
-    // `batch --framework` fills in for files that do not say theirs.
-    let given = opts
-        .framework
-        .or(opts.fallback.filter(|_| from_file.is_none()));
-    let same = |g: &str, f: &str| {
-        g == f
-            || catalog
-                .get_loose(g)
-                .is_some_and(|x| catalog.get_loose(f).is_some_and(|y| y.id == x.id))
-    };
-    match (given, from_file) {
-        (Some(g), Some(f)) if !same(g, f) => Err(Error::usage(tr!(
-            "--framework {} berbeda dengan framework dalam berkas ({})",
-            "--framework {} differs from the framework in the file ({})",
-            g,
-            f
-        ))
-        .in_file(label)
-        .with_hint(tr!(
-            "hapus --framework, atau perbaiki berkasnya",
-            "drop --framework, or fix the file"
-        ))),
-        (Some(id), _) => catalog.require(id),
-        (None, Some(id)) => catalog.get_loose(id).ok_or_else(|| {
-            Error::input(
-                label,
-                tr!(
-                    "framework dalam berkas tidak dikenal: `{}`",
-                    "unknown framework in the file: `{}`",
-                    id
-                ),
-            )
-            .expected(Text::same(catalog.ids().join(", ")))
-        }),
-        (None, None) => {
-            let has_names = rows.iter().any(|r| {
-                r.indicator.chars().any(|c| c.is_alphabetic())
-                    && catalog
-                        .frameworks
-                        .iter()
-                        .all(|f| f.external_index(&r.indicator).is_none())
-            });
-            if has_names {
-                let fits: Vec<&Framework> = catalog
-                    .frameworks
-                    .iter()
-                    .filter(|f| {
-                        let r = resolve::Resolver::new(f);
-                        rows.iter().all(|row| r.resolve(&row.indicator).is_ok())
-                    })
-                    .collect();
-                if let [only] = fits.as_slice() {
-                    return Ok(only);
-                }
-            }
-            Err(Error::usage(tr!(
-                "berkas ini tidak menyebut framework-nya",
-                "the file does not say which framework it is in"
-            ))
-            .in_file(label)
-            .expected(Text::same(catalog.ids().join(", ")))
-            .with_hint(tr!(
-                "tambahkan --framework spbe-2020 (atau baris `framework;spbe-2020` di atas tabel)",
-                "add --framework spbe-2020 (or a row `framework,spbe-2020` above the table)"
-            )))
-        }
-    }
 }
 
 /// The fixtures (`fixtures/` and `fixtures/bad/`) with extension `ext`,
