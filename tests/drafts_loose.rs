@@ -82,3 +82,48 @@ fn a_note_typed_below_the_table_survives_every_merge() {
         assert!(once == twice, "{name}: a second merge changes nothing");
     }
 }
+
+/// Another sheet of a workbook draft (a team's notes) is written back by
+/// every merge; a merge into CSV, which has one sheet, is refused.
+#[test]
+fn another_sheet_of_a_workbook_draft_survives_every_merge() {
+    let data = data();
+    let a =
+        spbe_pemdi::assessment::read(&fixture("aceh-tengah-spbe-2025.json"), &data.catalog, None)
+            .expect("reads");
+    let c = convert(&data, &a, &ConvertOptions::default()).expect("converts");
+    let mut d = draft(&c);
+    let notes = vec![
+        vec!["rapat tim".to_string(), "3 Maret".to_string()],
+        vec!["peserta".to_string(), "12".to_string()],
+    ];
+    d.notes.sheets = vec![("Catatan Tim".to_string(), notes.clone())];
+    let xlsx = write(&d, Some(&c), DraftFormat::Xlsx, Lang::Id).expect("xlsx");
+    let mut bytes = xlsx.clone();
+    for _ in 0..2 {
+        let back = read_bytes("draf.xlsx", bytes, &data.catalog, None).expect("reads back");
+        assert_eq!(
+            back.notes.sheets,
+            vec![("Catatan Tim".to_string(), notes.clone())]
+        );
+        let m = merge(&back, &c).expect("merges");
+        bytes = write(&m.draft, Some(&c), DraftFormat::Xlsx, Lang::Id).expect("writes");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("draf.xlsx"), &xlsx).expect("write");
+    let src = fixture("aceh-tengah-spbe-2025.json");
+    let r = crate::util::run_in(
+        dir.path(),
+        &[
+            "convert",
+            src.to_str().unwrap(),
+            "--into",
+            "draf.xlsx",
+            "-o",
+            "baru.csv",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Catatan Tim"), "{}", r.stderr);
+    assert!(!dir.path().join("baru.csv").exists());
+}

@@ -203,10 +203,10 @@ fn read_decoded(
             let sheets = xlsx::sheets(label, bytes)?;
             let mut first_err = None;
             let mut found = None;
-            for (_, rows) in &sheets {
+            for (i, (_, rows)) in sheets.iter().enumerate() {
                 match table::read_rows(label, rows, opts.column) {
                     Ok(r) => {
-                        found = Some(r);
+                        found = Some((i, r));
                         break;
                     }
                     Err(e) => {
@@ -215,7 +215,23 @@ fn read_decoded(
                 }
             }
             match (found, first_err) {
-                (Some(r), _) => r,
+                (Some((i, (mut meta, rows))), _) => {
+                    // The other sheets (a team's notes beside the draft) are
+                    // the person's too: their text is kept.
+                    meta.sheets = sheets
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, (_, rows))| *j != i && !rows.is_empty())
+                        .map(|(_, (name, rows))| {
+                            let text = rows
+                                .iter()
+                                .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                                .collect();
+                            (name.clone(), text)
+                        })
+                        .collect();
+                    (meta, rows)
+                }
                 (None, Some(e)) => return Err(e),
                 (None, None) => {
                     return Err(Error::input(

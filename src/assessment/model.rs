@@ -47,6 +47,10 @@ pub struct Notes {
     /// table), kept as they were: each cell's column header and text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub loose: Vec<Vec<(String, String)>>,
+    /// The other sheets of a workbook draft (a team's notes), each with its
+    /// name and the text of its rows, kept so that a merge writes them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<(String, Vec<Vec<String>>)>,
     /// What the reader chose or skipped (the value column read, total rows
     /// skipped), for the command to say on standard error.
     #[serde(skip)]
@@ -56,7 +60,10 @@ pub struct Notes {
 impl Notes {
     /// Whether there is nothing to keep.
     pub fn is_empty(&self) -> bool {
-        self.columns.is_empty() && self.rows.is_empty() && self.loose.is_empty()
+        self.columns.is_empty()
+            && self.rows.is_empty()
+            && self.loose.is_empty()
+            && self.sheets.is_empty()
     }
 }
 

@@ -237,7 +237,21 @@ pub fn run(ctx: &Ctx, args: ConvertArgs) -> Result<i32> {
         };
         let mut inputs = vec![args.file.clone()];
         inputs.extend(args.into.clone());
-        let bytes = draft::write(&d, Some(&conv), format_of(&args), lang)?;
+        let format = format_of(&args);
+        if format == DraftFormat::Csv && !d.notes.sheets.is_empty() {
+            // A CSV file has one sheet: say so rather than drop the others quietly.
+            let names: Vec<&str> = d.notes.sheets.iter().map(|(n, _)| n.as_str()).collect();
+            return Err(Error::usage(tr!(
+                "draf --into punya lembar lain ({}) yang tidak muat di CSV",
+                "the --into draft has other sheets ({}) that a CSV file cannot hold",
+                names.join(", ")
+            ))
+            .with_hint(tr!(
+                "tulis draf gabungan sebagai XLSX (-o draf.xlsx) atau JSON agar lembar itu tetap ada",
+                "write the merged draft as XLSX (-o draft.xlsx) or JSON so that those sheets are kept"
+            )));
+        }
+        let bytes = draft::write(&d, Some(&conv), format, lang)?;
         OutputPolicy {
             force: args.force,
             inputs,

@@ -68,6 +68,8 @@ pub struct Meta {
     pub columns: Vec<String>,
     /// Rows with text but no indicator, kept (see [`Notes::loose`]).
     pub loose: Vec<Vec<(String, String)>>,
+    /// The workbook's other sheets, kept (see [`Notes::sheets`]).
+    pub sheets: Vec<(String, Vec<Vec<String>>)>,
     /// What the reader chose or skipped, said to the person.
     pub notices: Vec<Text>,
     /// Errors of rows found while reading the table, reported with the others.
@@ -123,6 +125,7 @@ pub fn build(
         columns: meta.columns,
         rows: BTreeMap::new(),
         loose: meta.loose,
+        sheets: meta.sheets,
         notices: meta.notices,
     };
     let mut skipped: Vec<Place> = Vec::new();

@@ -395,6 +395,30 @@ pub fn write(
                         .map_err(sheet::xlsx_error)?;
                 }
             }
+            // The workbook's other sheets, as the person left their text.
+            for (k, (name, rows)) in d.notes.sheets.iter().enumerate() {
+                let ws = wb.add_worksheet();
+                if ws.set_name(name).is_err() {
+                    ws.set_name(format!("{} {}", lang.pick("Lembar", "Sheet"), k + 2))
+                        .map_err(sheet::xlsx_error)?;
+                }
+                for (y, row) in rows.iter().enumerate() {
+                    for (x, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                        let (y, x) = (y as u32, x as u16);
+                        // A number read from a cell is written as a number
+                        // again (not one with a leading zero, as in `007`).
+                        match v.parse::<f64>() {
+                            Ok(n)
+                                if !(v.starts_with('0') && v.len() > 1 && !v.starts_with("0.")) =>
+                            {
+                                ws.write_number(y, x, n)
+                            }
+                            _ => ws.write(y, x, sheet::cell_text(v, lang).as_ref()),
+                        }
+                        .map_err(sheet::xlsx_error)?;
+                    }
+                }
+            }
             sheet::to_bytes(&mut wb)
         }
     }
