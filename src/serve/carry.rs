@@ -257,9 +257,11 @@ pub fn file(st: &Shared, _token: &str, entry: &Entry, name: &str) -> Option<File
             None
         }
         // The names of both languages: the page may have been switched.
+        // Not as CSV when the draft has other sheets (CSV has one).
         Entry::Merge { conv, merge, .. } => [Lang::Id, Lang::En]
             .into_iter()
             .find(|l| name.starts_with(&super::merge::file_stem(conv, *l)))
+            .filter(|_| !name.ends_with(".csv") || merge.draft.notes.sheets.is_empty())
             .and_then(|l| draft_file(&merge.draft, conv, l)),
         Entry::Batch { batch, lang } => super::batch::file(batch, *lang, name),
     }

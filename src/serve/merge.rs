@@ -136,6 +136,8 @@ pub fn merged_page(token: &str, entry: &Entry, lang: Lang) -> Response {
             counts => counts,
             base => format!("/r/{token}/{stem}"),
             switch_href => format!("/r/{token}?lang={}", other.code()),
+            // A CSV file has one sheet: not offered when the draft has others.
+            csv => merge.draft.notes.sheets.is_empty(),
         },
     )
 }
