@@ -84,16 +84,8 @@ fn carrying_last_years_file_shows_the_command_lines_report() {
         .expect("path")
         .convert(&asm)
         .expect("converts");
-    // The web page's report carries the day's date (printed the day it is made).
-    let report = Report::build(&conv, &data.catalog, Lang::Id)
-        .expect("report")
-        .with_date(&spbe_pemdi::text::today())
-        .expect("date");
-    let html = String::from_utf8(
-        spbe_pemdi::report::render(&report, Format::Html, &data.catalog).expect("html"),
-    )
-    .expect("utf-8");
-    let (_, body) = html.split_once("<body>").expect("body");
+    let body = web_report_body(&conv);
+    let body = body.as_str();
     assert!(page.contains(body), "the page holds the whole report");
     let links = result_links(&page);
     let names: Vec<&str> = links.iter().filter_map(|l| l.rsplit('/').next()).collect();

@@ -115,6 +115,21 @@ fn csp(a: &Answer) -> String {
         .to_string()
 }
 
+/// The body of the gap report the web page shows for `conv`: the
+/// library's own report, dated the day it is made.
+fn web_report_body(conv: &spbe_pemdi::convert::Conversion) -> String {
+    let data = data();
+    let report = Report::build(conv, &data.catalog, Lang::Id)
+        .expect("report")
+        .with_date(&spbe_pemdi::text::today())
+        .expect("date");
+    let html = String::from_utf8(
+        spbe_pemdi::report::render(&report, Format::Html, &data.catalog).expect("html"),
+    )
+    .expect("utf-8");
+    html.split_once("<body>").expect("body").1.to_string()
+}
+
 mod carry;
 mod explore;
 mod merge_batch;

@@ -128,15 +128,8 @@ fn external_index_values_from_the_form_are_used() {
         .expect("path")
         .convert(&asm)
         .expect("converts");
-    let report = Report::build(&conv, &data.catalog, Lang::Id)
-        .expect("report")
-        .with_date(&spbe_pemdi::text::today())
-        .expect("date");
-    let html = String::from_utf8(
-        spbe_pemdi::report::render(&report, Format::Html, &data.catalog).expect("html"),
-    )
-    .expect("utf-8");
-    let (_, body) = html.split_once("<body>").expect("body");
+    let body = web_report_body(&conv);
+    let body = body.as_str();
     let plain = post(
         &app(),
         "/convert",
