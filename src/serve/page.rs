@@ -14,6 +14,7 @@ use crate::text::Lang;
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("error.html", include_str!("templates/error.html")),
+    ("picker.html", include_str!("templates/picker.html")),
     ("carry.html", include_str!("templates/carry.html")),
     ("merge.html", include_str!("templates/merge.html")),
     ("merged.html", include_str!("templates/merged.html")),
